@@ -1,0 +1,2 @@
+export declare function webIsStale(): boolean;
+export declare function buildWeb(options?: { force?: boolean }): boolean;

@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { AppError, formatMessage, localeFromHeader, type Locale } from '../errors.js';
+import { systemContext } from '../auth/context.js';
+import { openPlatform, type Platform } from '../platform.js';
+import { ReferenceCsvError } from '../reference/reference.js';
+import { importIndustries, importRegions } from '../modules/reference/reference.service.js';
+import { createUser } from '../auth/auth.service.js';
+import { roleNames, type RoleName } from '../db/schema/users.js';
+import { seedDemo, type SeedSummary } from '../db/seed/seed-demo.js';
+import { generateDemo } from '../db/seed/demo/generate-demo.js';
+
+/** Failure of a command, with a message for the console; exit status 1. */
+class CliError extends Error {}
+
+function cliLocale(): Locale {
+  return localeFromHeader(process.env.SHANHAI_LANG ?? process.env.LANG?.replace('_', '-'));
+}
+
+async function withPlatform<T>(fn: (p: Platform, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const platform = await openPlatform(config);
+  try {
+    return await fn(platform, config);
+  } finally {
+    await platform.close();
+  }
+}
+
+function readInput(file: string): string {
+  if (!fs.existsSync(file)) throw new CliError(`File not found / 文件不存在: ${file}`);
+  const buf = fs.readFileSync(file);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  return text;
+}
+
+/** Prints the demo accounts a seed created. */
+export function printAccounts(summary: SeedSummary, write: (s: string) => void = console.log) {
+  write('');
+  write('演示数据已生成 Demo data created:');
+  write(`  ${summary.organizations} 单位 organizations · ${summary.experts} 专家 experts · ${summary.publications} 论文 publications`);
+  write(`  ${summary.demandLists} 需求清单 demand lists · ${summary.demands} 技术需求 demands · ${summary.achievements} 科技成果 achievements`);
+  write('演示账号 Demo accounts (username / password · role):');
+  for (const u of summary.users) write(`  ${u.username.padEnd(12)} ${u.password}   ${u.role}${u.scope ? ` (${u.scope})` : ''}`);
+  write('');
+}
+
+async function serve(opts: { demo?: boolean; port?: string }) {
+  const { buildWeb } = (await import('../../scripts/build-web.mjs')) as { buildWeb: () => boolean };
+  if (!buildWeb()) throw new CliError('The web app failed to build (see above) / 前端构建失败');
+  const config = loadConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+  const started = Date.now();
+  const platform = await openPlatform(config);
+  if (opts.demo) {
+    const summary = await seedDemo(platform.db, systemContext(), generateDemo());
+    if (summary) printAccounts(summary);
+  }
+  const { buildApp } = await import('../http/app.js');
+  const app = await buildApp({ platform, config });
+  const stop = async () => {
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  console.log(`山海 Shanhai is ready at ${shown}  (database: ${platform.kind} ${platform.location}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`API docs: ${shown}/api/docs`);
+  await new Promise(() => {});
+}
+
+/** Runs the CLI; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('shanhai')
+    .description('山海 Shanhai — East–West S&T cooperation platform.\nEnvironment: SHANHAI_DATA_DIR (default ./data), DATABASE_URL (PostgreSQL instead of the embedded database), PORT.')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Serve the web app and API (migrates the database first)')
+    .option('--demo', 'fill an empty database with the demo data set and print the demo accounts')
+    .option('-p, --port <port>', 'port (default $PORT or 3000)')
+    .action(serve);
+
+  program
+    .command('migrate')
+    .description('Create or upgrade the database schema and the built-in reference data')
+    .action(() => withPlatform(async (p) => console.log(`Database is up to date (${p.kind} ${p.location})`)));
+
+  const seed = program.command('seed').description('Fill the database with data sets');
+  seed
+    .command('demo')
+    .description('Insert the deterministic demo data set into an empty database and print the demo accounts')
+    .option('--seed <n>', 'random seed', '20231')
+    .action((o: { seed: string }) =>
+      withPlatform(async (p) => {
+        const summary = await seedDemo(p.db, systemContext(), generateDemo(Number(o.seed)));
+        if (!summary) throw new CliError('The database already has data; demo data is only added to an empty database / 数据库已有数据，演示数据只能写入空库');
+        printAccounts(summary);
+      }),
+    );
+
+  const user = program.command('user').description('Manage user accounts');
+  user
+    .command('create')
+    .description('Create a user account with one role')
+    .requiredOption('-u, --username <name>', 'login name (3–40 letters, digits, _ . -)')
+    .requiredOption('-p, --password <password>', 'initial password (≥ 8 characters, letters and digits)')
+    .requiredOption('-r, --role <role>', `one of ${roleNames.join(', ')}`)
+    .option('-n, --display-name <name>', 'name shown in the app (default: the username)')
+    .option('--region <code>', 'region code (region_officer)')
+    .option('--organization <id>', 'organization id (enterprise_member)')
+    .option('--expert <id>', 'expert id (expert)')
+    .option('--email <email>', 'e-mail address')
+    .action((o: { username: string; password: string; role: string; displayName?: string; region?: string; organization?: string; expert?: string; email?: string }) =>
+      withPlatform(async (p) => {
+        if (!(roleNames as readonly string[]).includes(o.role)) throw new CliError(`--role must be one of ${roleNames.join(', ')} (got "${o.role}")`);
+        const me = await createUser(p.db, systemContext(cliLocale()), {
+          username: o.username,
+          displayName: o.displayName ?? o.username,
+          password: o.password,
+          email: o.email,
+          roles: [{ role: o.role as RoleName, regionCode: o.region, organizationId: o.organization ? Number(o.organization) : undefined, expertId: o.expert ? Number(o.expert) : undefined }],
+        });
+        console.log(`Created user ${me.username} (id ${me.id}, ${me.roles.map((r) => r.role).join(', ')})`);
+      }),
+    );
+
+  const imp = program.command('import').description('Import data from files');
+  imp
+    .command('regions <file>')
+    .description('Load a region list CSV (code,name | code,name,provinceCode | code,name,cityCode,provinceCode | the AreaCity level-3 file)')
+    .action((file: string) =>
+      withPlatform(async (p) => {
+        const s = await importRegions(p.db, systemContext(cliLocale()), readInput(file));
+        console.log(`Regions: ${s.rows} rows, ${s.inserted} added, ${s.updated} updated`);
+      }),
+    );
+  imp
+    .command('industries <file>')
+    .description('Load an industry scheme CSV (code,name,parent_code,level,…; GB/T 4754-2017 four levels)')
+    .action((file: string) =>
+      withPlatform(async (p) => {
+        const s = await importIndustries(p.db, systemContext(cliLocale()), readInput(file));
+        console.log(`Industries: ${s.rows} rows, ${s.inserted} added, ${s.updated} updated`);
+      }),
+    );
+
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  const locale = cliLocale();
+  if (err instanceof CommanderError) {
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+  }
+  if (err instanceof AppError) {
+    console.error(`Error ${err.code}: ${formatMessage(err.code, locale, err.params)}`);
+    for (const f of err.fields ?? []) console.error(`  ${f.path}: ${f.message}`);
+  } else if (err instanceof ReferenceCsvError) {
+    console.error(`Error: ${err.message}`);
+  } else if (err instanceof ConfigError || err instanceof CliError) {
+    console.error(`Error: ${err.message}`);
+  } else {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  }
+  return 1;
+}
+

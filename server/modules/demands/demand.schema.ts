@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { confidentialities, cooperationModes, demandStatuses } from '../../db/schema/demands.js';
+import { isoDate, pagingQuery } from '../shared/listing.js';
+
+export const demandListQuery = pagingQuery.extend({
+  status: z.enum(demandStatuses).optional(),
+  confidentiality: z.enum(confidentialities).optional(),
+  regionCode: z.string().regex(/^\d{2,9}$/, 'region code: 2–9 digits').optional(),
+  keyIndustry: z.string().max(20).optional(),
+  industryCode: z.string().max(10).optional(),
+  listId: z.coerce.number().int().positive().optional(),
+  organizationId: z.coerce.number().int().positive().optional(),
+  sort: z.enum(['newest', 'oldest', 'title', 'budget']).default('newest'),
+});
+export type DemandListQuery = z.infer<typeof demandListQuery>;
+
+export const demandSummary = z.object({
+  id: z.number(),
+  ref: z.string().nullable(),
+  title: z.string(),
+  status: z.enum(demandStatuses),
+  confidentiality: z.enum(confidentialities),
+  organizationId: z.number().nullable(),
+  organizationName: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  keyIndustry: z.string().nullable(),
+  keyIndustryName: z.string().nullable(),
+  listId: z.number().nullable(),
+  listName: z.string().nullable(),
+  cooperationMode: z.string().nullable(),
+  budget: z.number().nullable(),
+  createdAt: isoDate,
+  /** true when the viewer sees only the public summary (title, industry, region) */
+  summaryOnly: z.boolean(),
+});
+
+export const demandDetail = demandSummary.extend({
+  description: z.string().nullable(),
+  keywords: z.array(z.string()),
+  disciplineCode: z.string().nullable(),
+  disciplineName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  updatedAt: isoDate,
+});
+
+export const demandListSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  source: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  year: z.number(),
+  description: z.string(),
+  demandCount: z.number(),
+});
+
+export const demandListsQuery = pagingQuery.extend({
+  regionCode: z.string().regex(/^\d{2,9}$/).optional(),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+});
+
+export { cooperationModes };

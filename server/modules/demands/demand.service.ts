@@ -1,0 +1,53 @@
+import type { Database } from '../../db/client.js';
+import { AppError } from '../../errors.js';
+import type { RequestContext } from '../../auth/context.js';
+import { authorize, seesDetails, visibility, type Resource } from '../../auth/policy.js';
+import * as repo from './demand.repo.js';
+import { jsonDates } from '../shared/listing.js';
+import type { DemandListQuery } from './demand.schema.js';
+
+type Row = Awaited<ReturnType<typeof repo.getDemand>> & object;
+
+function resourceOf(d: { regionCode: string | null; organizationId: number | null; confidentiality: Resource['confidentiality']; status: string }): Resource {
+  return {
+    regionCode: d.regionCode,
+    organizationId: d.organizationId,
+    confidentiality: d.confidentiality,
+    published: (repo.publishedStatuses as readonly string[]).includes(d.status),
+  };
+}
+
+/** A 'summary' demand shows a visitor its title, industry and region only. */
+function redact<T extends { budget: number | null }>(ctx: RequestContext, d: T & Parameters<typeof resourceOf>[0]) {
+  const full = seesDetails(ctx.actor, resourceOf(d));
+  if (full) return { ...d, summaryOnly: false };
+  return { ...d, budget: null, organizationId: null, organizationName: null, summaryOnly: true };
+}
+
+/** Lists the demands the actor may see. `ids` restricts to a search result (in its order). */
+export async function listDemands(db: Database, ctx: RequestContext, q: DemandListQuery, ids?: number[]) {
+  authorize(ctx.actor, 'demand:read');
+  const { items, total } = await repo.listDemands(db, visibility(ctx.actor), q, ids);
+  if (ids) items.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  return { items: items.map((d) => jsonDates(redact(ctx, d))), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getDemand(db: Database, ctx: RequestContext, id: number) {
+  const d = await repo.getDemand(db, id);
+  if (!d) throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Demand' : '技术需求', id });
+  try {
+    authorize(ctx.actor, 'demand:read', resourceOf(d));
+  } catch (e) {
+    // Do not reveal that a hidden demand exists.
+    if (e instanceof AppError && e.code === 'FORBIDDEN') throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Demand' : '技术需求', id });
+    throw e;
+  }
+  const shown = redact(ctx, d as Row);
+  return jsonDates(shown.summaryOnly ? { ...shown, description: null, keywords: [] as string[] } : shown);
+}
+
+export async function listDemandLists(db: Database, ctx: RequestContext, q: Parameters<typeof repo.listDemandLists>[2]) {
+  authorize(ctx.actor, 'demandList:read');
+  const { items, total } = await repo.listDemandLists(db, visibility(ctx.actor), q);
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}

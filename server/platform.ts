@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { ensureReferenceData } from './modules/reference/reference.service.js';
+
+/**
+ * The composition root: the database and the long-lived parts built on it. Front doors (HTTP,
+ * CLI, tests) open one Platform and hand it to services.
+ */
+export interface Platform {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  location: string;
+  config: Config;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it and makes sure the built-in reference data is there. */
+export async function openPlatform(config: Config): Promise<Platform> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await ensureReferenceData(handle.db);
+  return {
+    db: handle.db,
+    kind: handle.kind,
+    location: handle.location,
+    config,
+    async ping() {
+      await handle.db.execute(sql`select 1`);
+    },
+    close: () => handle.close(),
+  };
+}
