@@ -1,0 +1,46 @@
+import { http, type ListParams, type Page } from './http';
+import type { OrganizationKind, Side } from './common';
+
+/** Mirrors server/modules/organizations/organization.schema.ts. */
+export interface OrganizationSummary {
+  id: number;
+  uscc: string | null;
+  name: string;
+  kind: OrganizationKind;
+  regionCode: string;
+  regionName: string | null;
+  side: string | null;
+  industryCode: string | null;
+  keyIndustry: string | null;
+  keyIndustryName: string | null;
+}
+
+export interface Organization extends OrganizationSummary {
+  description: string;
+  industryName: string | null;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  counts: { experts: number; demands: number; achievements: number };
+  contactsVisible: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const organizationSorts = ['name', 'newest'] as const;
+export type OrganizationSort = (typeof organizationSorts)[number];
+
+export interface OrganizationListParams extends ListParams {
+  kind?: OrganizationKind;
+  regionCode?: string;
+  side?: Side;
+  keyIndustry?: string;
+  sort?: OrganizationSort;
+}
+
+export const organizationsApi = {
+  list: (params: OrganizationListParams, signal?: AbortSignal) =>
+    http.get<Page<OrganizationSummary>>('/organizations', { ...params }, signal),
+  get: (id: number | string) => http.get<Organization>(`/organizations/${id}`),
+};

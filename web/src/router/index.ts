@@ -1,0 +1,147 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Pinia } from 'pinia';
+import type { RoleName } from '@/api/auth';
+import { onUnauthorized } from '@/api/http';
+import { useSessionStore } from '@/stores/session';
+import { usePageStore } from '@/stores/page';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page title (breadcrumb). */
+    titleKey?: string;
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Only these roles may open the page. */
+    roles?: readonly RoleName[];
+    /** Route name of the breadcrumb parent. */
+    parent?: string;
+    /** i18n key of a non-link breadcrumb above the page (a menu group). */
+    groupKey?: string;
+    /** Menu entry to highlight (defaults to the route name). */
+    menu?: string;
+  }
+}
+
+const staff = ['admin', 'operator'] as const;
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { public: true, titleKey: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/layouts/MainLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/home/HomeView.vue'), meta: { titleKey: 'nav.home' } },
+      {
+        path: 'demands',
+        name: 'demands',
+        component: () => import('@/views/demands/DemandListView.vue'),
+        meta: { titleKey: 'nav.demands', groupKey: 'nav.demandsGroup' },
+      },
+      {
+        path: 'demands/:id(\\d+)',
+        name: 'demand',
+        component: () => import('@/views/demands/DemandDetailView.vue'),
+        meta: { titleKey: 'demands.detailTitle', parent: 'demands', menu: 'demands' },
+      },
+      {
+        path: 'demand-lists',
+        name: 'demand-lists',
+        component: () => import('@/views/demand-lists/DemandListsView.vue'),
+        meta: { titleKey: 'nav.demandLists', groupKey: 'nav.demandsGroup' },
+      },
+      {
+        path: 'experts',
+        name: 'experts',
+        component: () => import('@/views/experts/ExpertListView.vue'),
+        meta: { titleKey: 'nav.experts' },
+      },
+      {
+        path: 'experts/:id(\\d+)',
+        name: 'expert',
+        component: () => import('@/views/experts/ExpertDetailView.vue'),
+        meta: { titleKey: 'experts.detailTitle', parent: 'experts', menu: 'experts' },
+      },
+      {
+        path: 'achievements',
+        name: 'achievements',
+        component: () => import('@/views/achievements/AchievementListView.vue'),
+        meta: { titleKey: 'nav.achievements' },
+      },
+      {
+        path: 'achievements/:id(\\d+)',
+        name: 'achievement',
+        component: () => import('@/views/achievements/AchievementDetailView.vue'),
+        meta: { titleKey: 'achievements.detailTitle', parent: 'achievements', menu: 'achievements' },
+      },
+      {
+        path: 'organizations',
+        name: 'organizations',
+        component: () => import('@/views/organizations/OrganizationListView.vue'),
+        meta: { titleKey: 'nav.organizations' },
+      },
+      {
+        path: 'organizations/:id(\\d+)',
+        name: 'organization',
+        component: () => import('@/views/organizations/OrganizationDetailView.vue'),
+        meta: { titleKey: 'organizations.detailTitle', parent: 'organizations', menu: 'organizations' },
+      },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/audit/AuditLogView.vue'),
+        meta: { titleKey: 'nav.audit', roles: staff },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/views/errors/ForbiddenView.vue'),
+        meta: { titleKey: 'errors.forbiddenTitle' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/errors/NotFoundView.vue'),
+        meta: { titleKey: 'errors.notFoundTitle' },
+      },
+    ],
+  },
+];
+
+export function createAppRouter(pinia: Pinia) {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore(pinia);
+    usePageStore(pinia).reset();
+    await session.load();
+    if (to.meta.public) {
+      if (to.name === 'login' && session.user) return { name: 'home' };
+      return true;
+    }
+    if (!session.user) {
+      return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    }
+    if (!session.hasAnyRole(to.meta.roles)) return { name: 'forbidden' };
+    return true;
+  });
+
+  // A request that finds the session gone sends the user back to the login page.
+  onUnauthorized(() => {
+    const session = useSessionStore(pinia);
+    if (!session.user) return;
+    session.clear();
+    const current = router.currentRoute.value;
+    void router.replace({ name: 'login', query: { redirect: current.fullPath, expired: '1' } });
+  });
+
+  return router;
+}

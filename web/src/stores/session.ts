@@ -1,0 +1,60 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { authApi, type Me, type RoleName } from '@/api/auth';
+import { isApiError, setCsrfToken } from '@/api/http';
+
+export const useSessionStore = defineStore('session', () => {
+  const user = ref<Me | null>(null);
+  const loaded = ref(false);
+  let loading: Promise<void> | null = null;
+
+  const roles = computed<RoleName[]>(() => user.value?.roles.map((r) => r.role) ?? []);
+  const primaryRole = computed(() => user.value?.roles[0] ?? null);
+
+  function hasAnyRole(wanted: readonly RoleName[] | undefined): boolean {
+    if (!wanted || wanted.length === 0) return true;
+    return roles.value.some((r) => wanted.includes(r));
+  }
+
+  function set(me: Me | null, csrf: string | null): void {
+    user.value = me;
+    setCsrfToken(csrf);
+    loaded.value = true;
+  }
+
+  /** Asks the server who is signed in, once; later calls reuse the answer. */
+  function load(): Promise<void> {
+    if (loaded.value) return Promise.resolve();
+    loading ??= authApi
+      .me()
+      .then((r) => set(r.user, r.csrfToken))
+      .catch((e: unknown) => {
+        if (isApiError(e) && e.status === 401) set(null, null);
+        else {
+          loading = null;
+          throw e;
+        }
+      });
+    return loading;
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    const r = await authApi.login(username, password);
+    set(r.user, r.csrfToken);
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await authApi.logout();
+    } finally {
+      clear();
+    }
+  }
+
+  /** Forgets the user locally (after logout or when the server says the session is gone). */
+  function clear(): void {
+    set(null, null);
+  }
+
+  return { user, loaded, roles, primaryRole, hasAnyRole, load, login, logout, clear };
+});
