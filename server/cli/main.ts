@@ -9,7 +9,6 @@ import { importIndustries, importRegions } from '../modules/reference/reference.
 import { createUser } from '../auth/auth.service.js';
 import { roleNames, type RoleName } from '../db/schema/users.js';
 import { seedDemo, type SeedSummary } from '../db/seed/seed-demo.js';
-import { generateDemo } from '../db/seed/demo/generate-demo.js';
 
 /** Failure of a command, with a message for the console; exit status 1. */
 class CliError extends Error {}
@@ -53,6 +52,7 @@ async function serve(opts: { demo?: boolean; port?: string }) {
   const started = Date.now();
   const platform = await openPlatform(config);
   if (opts.demo) {
+    const { generateDemo } = await import('../db/seed/demo/generate-demo.js');
     const summary = await seedDemo(platform.db, systemContext(), generateDemo());
     if (summary) printAccounts(summary);
   }
@@ -100,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--seed <n>', 'random seed', '20231')
     .action((o: { seed: string }) =>
       withPlatform(async (p) => {
+        const { generateDemo } = await import('../db/seed/demo/generate-demo.js');
         const summary = await seedDemo(p.db, systemContext(), generateDemo(Number(o.seed)));
         if (!summary) throw new CliError('The database already has data; demo data is only added to an empty database / 数据库已有数据，演示数据只能写入空库');
         printAccounts(summary);
@@ -151,6 +152,33 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`Industries: ${s.rows} rows, ${s.inserted} added, ${s.updated} updated`);
       }),
     );
+
+  program
+    .command('openapi')
+    .description('Write the OpenAPI document generated from the route schemas to docs/openapi.json')
+    .option('--check', 'fail when docs/openapi.json differs from what the code generates')
+    .action(async (o: { check?: boolean }) => {
+      const config = loadConfig({ ...process.env, SHANHAI_DATA_DIR: 'memory://', DATABASE_URL: '', LOG_LEVEL: 'silent' });
+      const platform = await openPlatform(config);
+      try {
+        const { buildApp } = await import('../http/app.js');
+        const app = await buildApp({ platform, config, logger: false });
+        await app.ready();
+        const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
+        await app.close();
+        const file = fs.existsSync('docs') ? 'docs/openapi.json' : 'openapi.json';
+        if (o.check) {
+          const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+          if (current !== doc) throw new CliError(`${file} is out of date; run \`npx shanhai openapi\` and commit it`);
+          console.log(`${file} is up to date`);
+        } else {
+          fs.writeFileSync(file, doc);
+          console.log(`Wrote ${file}`);
+        }
+      } finally {
+        await platform.close();
+      }
+    });
 
   try {
     await program.parseAsync(argv);

@@ -33,6 +33,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     platform: Platform;
+    /** Every API route as 'METHOD /api/path', for the permission-matrix test and docs. */
+    apiRoutes: string[];
   }
 }
 
@@ -78,6 +80,13 @@ export async function buildApp({ platform, config, logger = true }: BuildOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('platform', platform);
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    if (!r.url.startsWith('/api/') || r.url.startsWith('/api/docs')) return;
+    for (const m of methods) if (m !== 'HEAD') apiRoutes.push(`${m} ${r.url}`);
+  });
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('session', null);
 

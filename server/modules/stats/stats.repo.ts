@@ -1,6 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { achievements, demandLists, demands, experts, keyIndustries, organizations, publications, regions } from '../../db/schema/index.js';
+import { demandLists, demands, experts, keyIndustries, organizations, publications, regions } from '../../db/schema/index.js';
 import type { Visibility } from '../../auth/policy.js';
 import { demandVisibility } from '../demands/demand.repo.js';
 import { listAchievements } from '../achievements/achievement.repo.js';

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openTestApp, backend } from '../helpers/platform.js';
+import type { App } from '../../server/http/app.js';
+
+const roles = ['anon', 'admin', 'operator', 'yinchuan', 'xixia', 'enterprise', 'expert', 'reviewer'] as const;
+type Role = (typeof roles)[number];
+
+interface Probe {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+}
+
+/**
+ * Every API route, how to call it, and the status each role must get (in the order of `roles`).
+ * A route added to the app without a line here fails the first test.
+ */
+const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> = {
+  'GET /api/health': { probe: () => ({ method: 'GET', url: '/api/health' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/auth/login': {
+    probe: () => ({ method: 'POST', url: '/api/auth/login', body: { username: 'reviewer', password: 'Shanhai@2024' } }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  'GET /api/auth/me': { probe: () => ({ method: 'GET', url: '/api/auth/me' }), expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  'POST /api/auth/logout': { probe: () => ({ method: 'POST', url: '/api/auth/logout' }), expect: [204, 204, 204, 204, 204, 204, 204, 204] },
+  // a wrong current password proves the request reached the rule, without changing anything
+  'POST /api/auth/password': {
+    probe: () => ({ method: 'POST', url: '/api/auth/password', body: { currentPassword: 'not-it-1', newPassword: 'Whatever123' } }),
+    expect: [401, 400, 400, 400, 400, 400, 400, 400],
+  },
+  'POST /api/users': {
+    probe: (ids) => ({ method: 'POST', url: '/api/users', body: { username: `u${ids.seq()}`, displayName: 'x', password: 'Password123', roles: [{ role: 'reviewer' }] } }),
+    expect: [401, 201, 403, 403, 403, 403, 403, 403],
+  },
+  'GET /api/audit': { probe: () => ({ method: 'GET', url: '/api/audit' }), expect: [401, 200, 200, 403, 403, 403, 403, 403] },
+  'GET /api/stats/overview': { probe: () => ({ method: 'GET', url: '/api/stats/overview' }), expect: Array(8).fill(200) },
+  'GET /api/reference/regions': { probe: () => ({ method: 'GET', url: '/api/reference/regions?parentCode=64' }), expect: Array(8).fill(200) },
+  'GET /api/reference/industries': { probe: () => ({ method: 'GET', url: '/api/reference/industries?level=1' }), expect: Array(8).fill(200) },
+  'GET /api/reference/disciplines': { probe: () => ({ method: 'GET', url: '/api/reference/disciplines' }), expect: Array(8).fill(200) },
+  'GET /api/reference/key-industries': { probe: () => ({ method: 'GET', url: '/api/reference/key-industries' }), expect: Array(8).fill(200) },
+  'GET /api/demands': { probe: () => ({ method: 'GET', url: '/api/demands' }), expect: Array(8).fill(200) },
+  'GET /api/demands/:id': { probe: (ids) => ({ method: 'GET', url: `/api/demands/${ids.publicDemand}` }), expect: Array(8).fill(200) },
+  'GET /api/demand-lists': { probe: () => ({ method: 'GET', url: '/api/demand-lists' }), expect: Array(8).fill(200) },
+  'GET /api/experts': { probe: () => ({ method: 'GET', url: '/api/experts' }), expect: Array(8).fill(200) },
+  'GET /api/experts/:id': { probe: (ids) => ({ method: 'GET', url: `/api/experts/${ids.expert}` }), expect: Array(8).fill(200) },
+  'GET /api/expert-pools': { probe: () => ({ method: 'GET', url: '/api/expert-pools' }), expect: Array(8).fill(200) },
+  'GET /api/achievements': { probe: () => ({ method: 'GET', url: '/api/achievements' }), expect: Array(8).fill(200) },
+  'GET /api/achievements/:id': { probe: (ids) => ({ method: 'GET', url: `/api/achievements/${ids.publicAchievement}` }), expect: Array(8).fill(200) },
+  'GET /api/organizations': { probe: () => ({ method: 'GET', url: '/api/organizations' }), expect: Array(8).fill(200) },
+  'GET /api/organizations/:id': { probe: (ids) => ({ method: 'GET', url: `/api/organizations/${ids.organization}` }), expect: Array(8).fill(200) },
+};
+
+interface Ids {
+  publicDemand: number;
+  expert: number;
+  publicAchievement: number;
+  organization: number;
+  seq: () => number;
+}
+
+describe(`permission matrix over every route (${backend})`, () => {
+  let t: Awaited<ReturnType<typeof openTestApp>>;
+  let app: App;
+  const sessions = new Map<Role, { cookie?: string; csrf?: string }>();
+  let ids: Ids;
+
+  async function signIn(role: Role) {
+    if (role === 'anon') return {};
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: role, password: 'Shanhai@2024' } });
+    expect(res.statusCode, res.body).toBe(200);
+    return { cookie: `shanhai_session=${res.cookies[0].value}`, csrf: res.json().csrfToken as string };
+  }
+
+  async function call(role: Role, p: Probe) {
+    let s = sessions.get(role);
+    if (!s) sessions.set(role, (s = await signIn(role)));
+    const headers: Record<string, string> = {};
+    if (s.cookie) headers.cookie = s.cookie;
+    if (s.csrf && p.method !== 'GET') headers['x-csrf-token'] = s.csrf;
+    const res = await app.inject({ method: p.method, url: p.url, headers, payload: p.body as object | undefined });
+    // logging out ends the session; sign in again next time
+    if (p.url === '/api/auth/logout') sessions.delete(role);
+    return res;
+  }
+
+  beforeAll(async () => {
+    t = await openTestApp({ demo: true });
+    app = t.app;
+    const db = t.platform.db;
+    const one = async (q: ReturnType<typeof sql>) => Number(((await db.execute(q)) as unknown as { rows: { id: number }[] }).rows[0].id);
+    let n = 0;
+    ids = {
+      publicDemand: await one(sql`select id from demands where confidentiality = 'public' and status = 'published' order by id limit 1`),
+      expert: await one(sql`select id from experts order by id limit 1`),
+      publicAchievement: await one(sql`select id from achievements where status = 'published' order by id limit 1`),
+      organization: await one(sql`select id from organizations order by id limit 1`),
+      seq: () => ++n,
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('lists every route of the app', () => {
+    expect([...app.apiRoutes].sort()).toEqual(Object.keys(matrix).sort());
+  });
+
+  for (const [route, spec] of Object.entries(matrix)) {
+    it(route, async () => {
+      const got: number[] = [];
+      for (const role of roles) got.push((await call(role, spec.probe(ids))).statusCode);
+      expect(Object.fromEntries(roles.map((r, i) => [r, got[i]]))).toEqual(Object.fromEntries(roles.map((r, i) => [r, spec.expect[i]])));
+    });
+  }
+});
+
+describe(`scopes: who sees which records (${backend})`, () => {
+  let t: Awaited<ReturnType<typeof openTestApp>>;
+  let app: App;
+  const login = async (u: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u, password: 'Shanhai@2024' } });
+    return { cookie: `shanhai_session=${res.cookies[0].value}`, me: res.json().user };
+  };
+  const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.platform.db.execute(q)) as unknown as { rows: T[] }).rows;
+
+  beforeAll(async () => {
+    t = await openTestApp({ demo: true });
+    app = t.app;
+  });
+  afterAll(() => t?.close());
+
+  it('a visitor lists only published, non-confidential demands', async () => {
+    const res = await app.inject({ url: '/api/demands?pageSize=200' });
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from demands where status in ('published','matched','negotiating','contracted','closed') and confidentiality <> 'confidential'`);
+    expect(res.json().total).toBe(n);
+    const [{ all }] = await rows<{ all: number }>(sql`select count(*)::int as "all" from demands`);
+    expect(n).toBeLessThan(all);
+    for (const d of res.json().items) {
+      expect(d.confidentiality).not.toBe('confidential');
+      expect(['published', 'matched', 'negotiating', 'contracted', 'closed']).toContain(d.status);
+    }
+  });
+
+  it("a summary-only demand shows a visitor its title, industry and region, not its details", async () => {
+    const [d] = await rows<{ id: number }>(sql`select id from demands where confidentiality = 'summary' and status = 'published' order by id limit 1`);
+    const res = await app.inject({ url: `/api/demands/${d.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ summaryOnly: true, description: null, organizationName: null, budget: null });
+    expect(res.json().title).toBeTruthy();
+    const op = await login('operator');
+    const full = await app.inject({ url: `/api/demands/${d.id}`, headers: { cookie: op.cookie } });
+    expect(full.json().summaryOnly).toBe(false);
+    expect(full.json().description.length).toBeGreaterThan(20);
+  });
+
+  it("a county officer sees its county's non-public demands and no other county's", async () => {
+    const county = await login('xixia');
+    const mine = await rows<{ id: number }>(sql`select id from demands where region_code like '640105%' and (confidentiality = 'confidential' or status in ('draft','submitted','returned','withdrawn'))`);
+    const others = await rows<{ id: number }>(sql`select id from demands where region_code not like '640105%' and confidentiality = 'confidential'`);
+    expect(mine.length, 'demo data has non-public demands in 西夏区').toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    for (const d of mine.slice(0, 5)) {
+      expect((await app.inject({ url: `/api/demands/${d.id}`, headers: { cookie: county.cookie } })).statusCode).toBe(200);
+    }
+    for (const d of others.slice(0, 5)) {
+      expect((await app.inject({ url: `/api/demands/${d.id}`, headers: { cookie: county.cookie } })).statusCode).toBe(404);
+    }
+    const list = await app.inject({ url: '/api/demands?pageSize=200&confidentiality=confidential', headers: { cookie: county.cookie } });
+    for (const d of list.json().items) expect(d.regionCode.startsWith('640105')).toBe(true);
+  });
+
+  it("an enterprise member sees its own organization's unpublished demands", async () => {
+    const member = await login('enterprise');
+    const orgId = member.me.roles[0].organizationId;
+    const own = await rows<{ id: number }>(sql`select id from demands where organization_id = ${orgId}`);
+    expect(own.length).toBeGreaterThan(0);
+    const list = await app.inject({ url: `/api/demands?organizationId=${orgId}&pageSize=200`, headers: { cookie: member.cookie } });
+    expect(list.json().total).toBe(own.length);
+    const anon = await app.inject({ url: `/api/demands?organizationId=${orgId}&pageSize=200` });
+    expect(anon.json().total).toBeLessThanOrEqual(own.length);
+  });
+
+  it('expert contacts are shown to staff and to the expert, not to visitors', async () => {
+    const expert = await login('expert');
+    const id = expert.me.roles[0].expertId;
+    const anon = await app.inject({ url: `/api/experts/${id}` });
+    expect(anon.json()).toMatchObject({ email: null, phone: null, contactsVisible: false });
+    expect(anon.json().publications.length).toBeGreaterThanOrEqual(3);
+    const self = await app.inject({ url: `/api/experts/${id}`, headers: { cookie: expert.cookie } });
+    expect(self.json().contactsVisible).toBe(true);
+    expect(self.json().email).toMatch(/@/);
+  });
+
+  it("home counts follow the viewer's scope", async () => {
+    const op = await login('operator');
+    const a = (await app.inject({ url: '/api/stats/overview' })).json();
+    const b = (await app.inject({ url: '/api/stats/overview', headers: { cookie: op.cookie } })).json();
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from demands`);
+    expect(b.counts.demands).toBe(n);
+    expect(a.counts.demands).toBeLessThan(n);
+    expect(b.demandsByStatus.reduce((s: number, r: { count: number }) => s + r.count, 0)).toBe(n);
+  });
+});
