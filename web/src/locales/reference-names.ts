@@ -11,6 +11,11 @@ const names: Record<string, string> = {
   '冷凉蔬菜': 'Cool-climate vegetables', '文化旅游': 'Culture & tourism', '现代物流': 'Modern logistics',
   '现代金融': 'Modern finance', '健康养老': 'Health & elderly care', '电子商务': 'E-commerce',
   '会展博览': 'Conventions & exhibitions',
+  // cooperation and transfer modes
+  '技术开发': 'Technology development', '技术转让': 'Technology transfer', '技术许可': 'Technology licensing',
+  '技术咨询': 'Technical consulting', '技术服务': 'Technical services', '联合攻关': 'Joint research',
+  '人才引进': 'Talent recruitment', '共建平台': 'Joint platform', '转让': 'Transfer', '许可': 'Licence',
+  '作价入股': 'Equity contribution', '合作开发': 'Joint development',
   // Ningxia
   '宁夏': 'Ningxia', '银川': 'Yinchuan', '石嘴山': 'Shizuishan', '吴忠': 'Wuzhong', '固原': 'Guyuan', '中卫': 'Zhongwei',
   '兴庆': 'Xingqing', '西夏': 'Xixia', '金凤': 'Jinfeng', '永宁': 'Yongning', '贺兰': 'Helan', '灵武': 'Lingwu',

@@ -3,6 +3,29 @@ import { computed, ref } from 'vue';
 import { authApi, type Me, type RoleName } from '@/api/auth';
 import { isApiError, setCsrfToken } from '@/api/http';
 
+/**
+ * A hint (not a credential: the session cookie is httpOnly) that this browser signed in, so a
+ * visitor who never did goes straight to the login page without a failing `/auth/me` request.
+ */
+const signedInHint = 'shanhai.signedIn';
+
+function readHint(): boolean {
+  try {
+    return localStorage.getItem(signedInHint) === '1';
+  } catch {
+    return true;
+  }
+}
+
+function writeHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(signedInHint, '1');
+    else localStorage.removeItem(signedInHint);
+  } catch {
+    // storage unavailable: every page load asks the server
+  }
+}
+
 export const useSessionStore = defineStore('session', () => {
   const user = ref<Me | null>(null);
   const loaded = ref(false);
@@ -20,11 +43,16 @@ export const useSessionStore = defineStore('session', () => {
     user.value = me;
     setCsrfToken(csrf);
     loaded.value = true;
+    writeHint(me !== null);
   }
 
   /** Asks the server who is signed in, once; later calls reuse the answer. */
   function load(): Promise<void> {
     if (loaded.value) return Promise.resolve();
+    if (!readHint()) {
+      set(null, null);
+      return Promise.resolve();
+    }
     loading ??= authApi
       .me()
       .then((r) => set(r.user, r.csrfToken))

@@ -46,3 +46,15 @@ export function formatNumber(n: number | null | undefined, locale: string, digit
   if (n === null || n === undefined || Number.isNaN(n)) return '';
   return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: digits }).format(n);
 }
+
+/**
+ * An amount given in 万元 (ten thousand CNY), as people read it: `53 万元` in Chinese,
+ * `CN¥530K` in English.
+ */
+export function formatWan(wan: number | null | undefined, locale: string): string {
+  if (wan === null || wan === undefined || Number.isNaN(wan)) return '';
+  if (locale === 'en') {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 2 }).format(wan * 10_000);
+  }
+  return `${formatNumber(wan, locale, 2)} 万元`;
+}
