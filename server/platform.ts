@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { ensureReferenceData } from './modules/reference/reference.service.js';
+import { ensureReferenceData, referenceFromDb } from './modules/reference/reference.service.js';
+import type { ReferenceData } from './reference/reference.js';
 
 /**
  * The composition root: the database and the long-lived parts built on it. Front doors (HTTP,
@@ -12,6 +13,9 @@ export interface Platform {
   kind: 'pglite' | 'postgres';
   location: string;
   config: Config;
+  /** Reference schemes as stored, indexed; `reloadReference` after importing a scheme. */
+  reference: ReferenceData;
+  reloadReference(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -20,14 +24,19 @@ export interface Platform {
 export async function openPlatform(config: Config): Promise<Platform> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureReferenceData(handle.db);
-  return {
+  const platform: Platform = {
     db: handle.db,
     kind: handle.kind,
     location: handle.location,
     config,
+    reference: await referenceFromDb(handle.db),
+    async reloadReference() {
+      platform.reference = await referenceFromDb(handle.db);
+    },
     async ping() {
       await handle.db.execute(sql`select 1`);
     },
     close: () => handle.close(),
   };
+  return platform;
 }

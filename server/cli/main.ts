@@ -9,6 +9,8 @@ import { importIndustries, importRegions } from '../modules/reference/reference.
 import { createUser } from '../auth/auth.service.js';
 import { roleNames, type RoleName } from '../db/schema/users.js';
 import { seedDemo, type SeedSummary } from '../db/seed/seed-demo.js';
+import { importJsonl } from '../modules/imports/import.service.js';
+import { importKinds, type ImportProblem } from '../modules/imports/import.schema.js';
 
 /** Failure of a command, with a message for the console; exit status 1. */
 class CliError extends Error {}
@@ -152,6 +154,36 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`Industries: ${s.rows} rows, ${s.inserted} added, ${s.updated} updated`);
       }),
     );
+
+  for (const kind of importKinds) {
+    imp
+      .command(`${kind} <file>`)
+      .description(`Import ${kind} from a .jsonl file (docs/import.md); records with a known ref are updated`)
+      .option('--skip-invalid', 'import the valid rows and report the others (default: any problem imports nothing)')
+      .option('--json', 'print the report as JSON')
+      .action((file: string, o: { skipInvalid?: boolean; json?: boolean }) =>
+        withPlatform(async (p) => {
+          if (!/\.jsonl?$/i.test(file)) throw new CliError(`Unsupported file type: ${file} (expected .jsonl) / 不支持的文件类型`);
+          try {
+            const report = await importJsonl({ db: p.db, reference: p.reference }, systemContext(cliLocale()), kind, readInput(file), { skipInvalid: o.skipInvalid });
+            if (o.json) console.log(JSON.stringify({ ...report, ids: undefined }));
+            else {
+              console.log(`${kind}: ${report.rows} rows, ${report.created} created, ${report.updated} updated, ${report.skipped.length} skipped`);
+              for (const pr of report.skipped.slice(0, 100)) console.log(`  row ${pr.row}, ${pr.column}: ${pr.message}${pr.value ? ` ("${pr.value}")` : ''}`);
+            }
+          } catch (e) {
+            if (e instanceof AppError && e.code === 'IMPORT_INVALID') {
+              const problems = e.details as ImportProblem[];
+              console.error(formatMessage('IMPORT_INVALID', cliLocale(), e.params));
+              for (const pr of problems.slice(0, 200)) console.error(`  row ${pr.row}, ${pr.column}: ${pr.message}${pr.value ? ` ("${pr.value}")` : ''}`);
+              if (problems.length > 200) console.error(`  … ${problems.length - 200} more`);
+              throw new CliError('nothing was imported / 未导入任何数据');
+            }
+            throw e;
+          }
+        }),
+      );
+  }
 
   program
     .command('openapi')

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig, type Config } from '../../server/config.js';
+import { loadConfig } from '../../server/config.js';
 import { openPlatform, type Platform } from '../../server/platform.js';
 import { buildApp, type App } from '../../server/http/app.js';
 import { seedDemo } from '../../server/db/seed/seed-demo.js';
@@ -33,9 +33,7 @@ async function freshDatabaseUrl(base: string): Promise<{ url: string; drop: () =
   };
 }
 
-export interface TestPlatform extends Platform {
-  config: Config;
-}
+export type TestPlatform = Platform;
 
 /** A migrated platform on an empty database (optionally with the demo data set). */
 export async function openTestPlatform(opts: { demo?: boolean } = {}): Promise<TestPlatform> {
@@ -49,14 +47,12 @@ export async function openTestPlatform(opts: { demo?: boolean } = {}): Promise<T
   const config = loadConfig(env);
   const platform = await openPlatform({ ...config, dataDir: 'memory://' });
   if (opts.demo) await seedDemo(platform.db, systemContext(), generateDemo());
-  return {
-    ...platform,
-    config,
-    async close() {
-      await platform.close();
-      if (dropDb) await dropDb();
-    },
+  const closeDb = platform.close;
+  platform.close = async () => {
+    await closeDb();
+    if (dropDb) await dropDb();
   };
+  return platform;
 }
 
 /** A platform with its HTTP app (not listening): use `app.inject`. */

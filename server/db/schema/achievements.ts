@@ -2,7 +2,7 @@ import { integer, jsonb, numeric, pgTable, text, timestamp, index, uniqueIndex }
 import { organizations } from './organizations.js';
 import { experts } from './experts.js';
 
-export const achievementKinds = ['patent', 'variety', 'software', 'process', 'equipment', 'material', 'standard'] as const;
+export const achievementKinds = ['patent', 'variety', 'software', 'process', 'equipment', 'material', 'standard', 'other'] as const;
 export const achievementStatuses = ['draft', 'published', 'transferred', 'withdrawn'] as const;
 
 /** 科技成果: a transferable result with its maturity and transfer mode. */

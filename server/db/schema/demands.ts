@@ -31,6 +31,8 @@ export const demands = pgTable(
     ref: text('ref'),
     listId: integer('list_id').references(() => demandLists.id),
     organizationId: integer('organization_id').references(() => organizations.id),
+    /** The enterprise as the source wrote it; kept when it matches no organization record. */
+    organizationName: text('organization_name'),
     regionCode: text('region_code'),
     title: text('title').notNull(),
     description: text('description').notNull(),

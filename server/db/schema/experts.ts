@@ -12,6 +12,8 @@ export const experts = pgTable(
     birthYear: integer('birth_year'),
     title: text('title'),
     organizationId: integer('organization_id').references(() => organizations.id),
+    /** The institution as the source wrote it; kept when it matches no organization record. */
+    organizationName: text('organization_name'),
     regionCode: text('region_code'),
     disciplines: jsonb('disciplines').$type<string[]>().notNull().default([]),
     fields: jsonb('fields').$type<string[]>().notNull().default([]),

@@ -8,10 +8,12 @@ export const organizations = pgTable(
   'organizations',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** External id from the source the record came from (import files); returned with every result. */
+    ref: text('ref'),
     uscc: text('uscc'),
     name: text('name').notNull(),
     kind: text('kind', { enum: organizationKinds }).notNull(),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code').references(() => regions.code),
     industryCode: text('industry_code'),
     keyIndustry: text('key_industry'),
     description: text('description').notNull().default(''),
@@ -22,5 +24,5 @@ export const organizations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('organizations_uscc_uq').on(t.uscc), index('organizations_region_idx').on(t.regionCode)],
+  (t) => [uniqueIndex('organizations_uscc_uq').on(t.uscc), uniqueIndex('organizations_ref_uq').on(t.ref), index('organizations_region_idx').on(t.regionCode)],
 );

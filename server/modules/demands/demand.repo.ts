@@ -19,7 +19,7 @@ const columns = {
   status: demands.status,
   confidentiality: demands.confidentiality,
   organizationId: demands.organizationId,
-  organizationName: organizations.name,
+  organizationName: sql<string | null>`coalesce(${organizations.name}, ${demands.organizationName})`,
   regionCode: demands.regionCode,
   regionName: regions.name,
   industryCode: demands.industryCode,

@@ -16,7 +16,7 @@ function summarySelect(db: Database) {
       name: experts.name,
       title: experts.title,
       organizationId: experts.organizationId,
-      organizationName: organizations.name,
+      organizationName: sql<string | null>`coalesce(${organizations.name}, ${experts.organizationName})`,
       regionCode: experts.regionCode,
       regionName: regions.name,
       side,

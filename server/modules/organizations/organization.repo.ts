@@ -10,6 +10,7 @@ function summarySelect(db: Database) {
   return db
     .select({
       id: organizations.id,
+      ref: organizations.ref,
       uscc: organizations.uscc,
       name: organizations.name,
       kind: organizations.kind,

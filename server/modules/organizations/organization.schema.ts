@@ -13,10 +13,11 @@ export type OrganizationListQuery = z.infer<typeof organizationListQuery>;
 
 export const organizationSummary = z.object({
   id: z.number(),
+  ref: z.string().nullable(),
   uscc: z.string().nullable(),
   name: z.string(),
   kind: z.enum(organizationKinds),
-  regionCode: z.string(),
+  regionCode: z.string().nullable(),
   regionName: z.string().nullable(),
   side: z.string().nullable(),
   industryCode: z.string().nullable(),

@@ -4,7 +4,7 @@ import { disciplines, industries, keyIndustries, pairings, regions } from '../..
 import { recordAudit } from '../../auth/audit.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize } from '../../auth/policy.js';
-import { bundledReferenceRows, parseIndustryCsv, parseRegionCsv, type Industry, type Region } from '../../reference/reference.js';
+import { buildReference, bundledReferenceRows, parseIndustryCsv, parseRegionCsv, type Industry, type ReferenceData, type Region } from '../../reference/reference.js';
 
 const chunk = <T>(rows: readonly T[], n = 500): T[][] => {
   const out: T[][] = [];
@@ -92,5 +92,26 @@ export async function importIndustries(db: Database, ctx: RequestContext, csvTex
     const summary: ImportSummary = { kind: 'industries', rows: rows.length, inserted, updated: rows.length - inserted };
     await recordAudit(tx, ctx, { action: 'import', entity: 'industry', after: summary });
     return summary;
+  });
+}
+
+/**
+ * The reference data as stored (built-in rows plus whatever a deployer imported), indexed for
+ * resolving names to codes. Built at start-up and again after a reference import.
+ */
+export async function referenceFromDb(db: Database): Promise<ReferenceData> {
+  const [r, i, d, k, p] = await Promise.all([
+    db.select().from(regions),
+    db.select().from(industries),
+    db.select().from(disciplines),
+    db.select().from(keyIndustries),
+    db.select().from(pairings),
+  ]);
+  return buildReference({
+    regions: r.filter((x) => x.level !== 'town').map((x) => ({ ...x, level: x.level as Region['level'] })),
+    industries: i,
+    disciplines: d,
+    keyIndustries: k,
+    pairings: p.map((x) => ({ west: x.westCode, east: x.eastCode, kind: x.kind as 'province', name: x.name })),
   });
 }
