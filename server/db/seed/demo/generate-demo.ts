@@ -21,7 +21,7 @@ import type {
   DemoUser,
   OrganizationKind,
 } from './demo.types.js';
-import { createRng, fillNumbers, type Rng } from './prng.js';
+import { createRng, fillNumbers, weightedPicker, type Rng } from './prng.js';
 import { INDUSTRY_VOCABULARY, type IndustryVocabulary, type Topic } from './vocabulary-industries.js';
 import {
   BRAND_WORDS,
@@ -62,9 +62,11 @@ const VOCAB_BY_CODE = new Map(INDUSTRY_VOCABULARY.map((v) => [v.code, v]));
 
 interface PersonName { name: string; pinyin: string; gender: 'male' | 'female' }
 
+const pickSurname = weightedPicker(SURNAMES.map(([s, p, w]) => [[s, p] as const, w] as const));
+
 function makePerson(rng: Rng, gender?: 'male' | 'female'): PersonName {
   const g = gender ?? (rng.chance(0.68) ? 'male' : 'female');
-  const [surname, sp] = rng.weighted(SURNAMES.map(([s, p, w]) => [[s, p] as const, w] as const));
+  const [surname, sp] = pickSurname(rng);
   const pool = g === 'male' ? GIVEN_MALE : GIVEN_FEMALE;
   const first = rng.pick(pool);
   // About a third of names are single-character given names, as in real rosters.
@@ -140,6 +142,11 @@ function makeOrcid(rng: Rng, used: Set<string>): string {
   }
 }
 
+/** Plain code-point order: locale collation differs between ICU builds, output must not. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function isoAt(ms: number): string {
   return new Date(ms).toISOString();
 }
@@ -184,6 +191,7 @@ interface OrgInfo {
 }
 
 const ref = loadReference();
+const NINGXIA_COUNTIES = ref.regions.list.filter((r) => r.level === 'county' && r.code.startsWith('64'));
 const regionName = (code: string) => ref.regions.byCode.get(code)?.name ?? '';
 const cityOf = (code: string) => (code.length === 6 ? code.slice(0, 4) : code);
 
@@ -196,7 +204,7 @@ function enterpriseDescription(rng: Rng, name: string, v: IndustryVocabulary, co
     '是自治区科技型中小企业',
     '是自治区级专精特新中小企业',
     '建有自治区级企业技术中心',
-    '是自治区农业产业化重点龙头企业',
+    ...(v.code.startsWith('T') ? ['是自治区农业产业化重点龙头企业', '是国家级农业产业化重点龙头企业'] : []),
   ]);
   const products = rng.sample(v.products, Math.min(3, v.products.length)).join('、');
   return `${name}成立于${founded}年，位于${regionName(cityOf(county))}${regionName(county)}，主要从事${v.business}，${honours}。公司现有员工${staff}人，其中研发人员${rd}人，主要产品和服务包括${products}。`;
@@ -444,9 +452,8 @@ function expertBio(rng: Rng, p: PersonName, birthYear: number, title: string, o:
   const papers = senior ? rng.int(60, 260) : rng.int(15, 70);
   const patents = rng.int(2, senior ? 30 : 10);
   const local = o.org.regionCode.startsWith('64');
-  const counties = ref.regions.list.filter((r) => r.level === 'county' && r.code.startsWith('64'));
   const link = fillNumbers(rng.pick(local ? LOCAL_LINKS : NINGXIA_LINKS), rng)
-    .replace('{county}', rng.pick(counties).name)
+    .replace('{county}', rng.pick(NINGXIA_COUNTIES).name)
     .replace('{n}', String(rng.int(3, 12)))
     .replace('{m}', String(rng.int(1, 6)));
   const honour = senior && rng.chance(0.55) ? `${fillNumbers(rng.pick(HONOURS), rng)}。` : '';
@@ -527,7 +534,7 @@ function buildExperts(seed: number, scale: number, infos: OrgInfo[]) {
         coauthors,
       });
     }
-    publications.sort((a, b) => b.year - a.year || a.title.localeCompare(b.title, 'zh'));
+    publications.sort((a, b) => b.year - a.year || byCodePoint(a.title, b.title));
 
     const expert: DemoExpert = {
       ref: ref_,
@@ -669,8 +676,14 @@ function demandDescription(rng: Rng, t: Topic, mode: CooperationMode, budget: nu
   const money = budget !== undefined ? `企业可投入研发经费${budget}万元，` : '经费投入可面议，';
   const support = rng.pick(['并提供中试场地和生产线配合试验。', '可提供试验场地、原料和检测条件。', '合作方式和成果归属可协商确定。']);
   const when = rng.chance(0.5) ? `希望在${rng.pick([6, 12, 18, 24])}个月内取得阶段性成果。` : '';
-  return `${situation}。${problemSentence}${impact}希望与${partner}合作，围绕${k1}、${k2}等方向${MODE_PHRASE[mode]}，拟通过${m1}、${m2}等技术手段解决${t.issue}问题，预期${goal}。${money}${support}${when}`;
+  const text = `${situation}。${problemSentence}${impact}希望与${partner}合作，围绕${k1}、${k2}等方向${MODE_PHRASE[mode]}，拟通过${m1}、${m2}等技术手段解决${t.issue}问题，预期${goal}。${money}${support}${when}`;
+  // A demand shorter than this reads like a note, not a need a professor can assess.
+  return text.length >= 170 ? text : `${text}公司已明确项目负责人和技术对接人员，可全程配合开展试验和验证工作。`;
 }
+
+// The 2024 surveys ran in the second half of the year, which also keeps most demands within
+// the two years before the reference date.
+const SECOND_HALF_2024: [number, number] = [Date.UTC(2024, 6, 1), Date.UTC(2024, 11, 28)];
 
 function buildDemands(seed: number, scale: number, infos: OrgInfo[]) {
   const rng = createRng(seed, 'demands');
@@ -688,15 +701,15 @@ function buildDemands(seed: number, scale: number, infos: OrgInfo[]) {
     },
     {
       list: { name: '宁夏食品科学技术学会关键技术需求清单', source: 'society', regionCode: '64', year: 2024, description: '学会组织专家深入企业调研，围绕枸杞、葡萄酒、乳品、肉制品和冷凉蔬菜加工等领域梳理的关键技术需求清单，由百名专家库专家提供对接服务。' },
-      count: n(40), accepts: (o) => o.industries.some((c) => c.startsWith('T')), span: yearSpan(2024), statuses: STATUS_RECENT,
+      count: n(40), accepts: (o) => o.industries.some((c) => c.startsWith('T')), span: SECOND_HALF_2024, statuses: STATUS_RECENT,
     },
     {
       list: { name: '2024年石嘴山市企业技术需求清单', source: 'survey', regionCode: '6402', year: 2024, description: '石嘴山市科技局面向新材料、装备制造和现代化工企业征集的年度技术需求。' },
-      count: n(30), accepts: inCity('6402'), span: yearSpan(2024), statuses: STATUS_RECENT,
+      count: n(30), accepts: inCity('6402'), span: SECOND_HALF_2024, statuses: STATUS_RECENT,
     },
     {
       list: { name: '2024年吴忠市企业技术需求清单', source: 'survey', regionCode: '6403', year: 2024, description: '吴忠市科技局面向奶产业、滩羊、葡萄酒和清洁能源企业征集的年度技术需求。' },
-      count: n(35), accepts: inCity('6403'), span: yearSpan(2024), statuses: STATUS_RECENT,
+      count: n(35), accepts: inCity('6403'), span: SECOND_HALF_2024, statuses: STATUS_RECENT,
     },
     {
       list: { name: '2025年固原市企业技术需求清单', source: 'survey', regionCode: '6404', year: 2025, description: '固原市科技局面向肉牛、冷凉蔬菜和康养企业征集的年度技术需求。' },
@@ -774,7 +787,7 @@ function buildDemands(seed: number, scale: number, infos: OrgInfo[]) {
     }
   }
   // Refs follow submission order, the way a registry numbers them.
-  demands.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title, 'zh'));
+  demands.sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.title, b.title));
   demands.forEach((d, i) => (d.ref = `DEM-${String(i + 1).padStart(4, '0')}`));
   return { lists: plans.map((p) => p.list), demands };
 }
@@ -909,7 +922,7 @@ function buildAchievements(seed: number, scale: number, infos: OrgInfo[], expert
     }
     out.push(item);
   }
-  out.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.title.localeCompare(b.title, 'zh'));
+  out.sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.title, b.title));
   out.forEach((a, i) => (a.ref = `ACH-${String(i + 1).padStart(4, '0')}`));
   return out;
 }

@@ -81,6 +81,27 @@ export function createRng(seed: number, stream: string): Rng {
 }
 
 /**
+ * A weighted picker with its cumulative table built once, for lists drawn from thousands of
+ * times (surnames): `rng.weighted` would sum the weights on every call.
+ */
+export function weightedPicker<T>(items: readonly (readonly [T, number])[]): (rng: Rng) => T {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const [, w] of items) cumulative.push((total += w));
+  return (rng) => {
+    const r = rng.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo][0];
+  };
+}
+
+/**
  * Fills number ranges in a template: `{50-65}` becomes an integer in that range rounded to
  * a step that suits its size (3700, not 3713), `{0.5-2.5}` a number with the ranges'
  * decimals. Used so that “年加工鲜果{2000-8000}吨” reads differently in each demand.
