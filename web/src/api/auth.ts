@@ -9,6 +9,7 @@ export interface RoleAssignment {
   organizationId?: number | null;
   organizationName?: string | null;
   expertId?: number | null;
+  expertName?: string | null;
 }
 
 export interface Me {

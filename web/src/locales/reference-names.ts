@@ -22,6 +22,10 @@ const names: Record<string, string> = {
   '大武口': 'Dawukou', '惠农': 'Huinong', '平罗': 'Pingluo', '利通': 'Litong', '红寺堡': 'Hongsibu', '盐池': 'Yanchi',
   '同心': 'Tongxin', '青铜峡': 'Qingtongxia', '原州': 'Yuanzhou', '西吉': 'Xiji', '隆德': 'Longde', '泾源': 'Jingyuan',
   '彭阳': 'Pengyang', '沙坡头': 'Shapotou', '中宁': 'Zhongning', '海原': 'Haiyuan',
+  // partner cities in the east
+  '南京': 'Nanjing', '无锡': 'Wuxi', '徐州': 'Xuzhou', '苏州': 'Suzhou', '扬州': 'Yangzhou', '镇江': 'Zhenjiang',
+  '杭州': 'Hangzhou', '宁波': 'Ningbo', '福州': 'Fuzhou', '厦门': 'Xiamen', '济南': 'Jinan', '青岛': 'Qingdao',
+  '泰安': "Tai'an", '广州': 'Guangzhou', '深圳': 'Shenzhen',
   // provinces
   '北京': 'Beijing', '天津': 'Tianjin', '河北': 'Hebei', '山西': 'Shanxi', '内蒙古': 'Inner Mongolia',
   '辽宁': 'Liaoning', '吉林': 'Jilin', '黑龙江': 'Heilongjiang', '上海': 'Shanghai', '江苏': 'Jiangsu',
