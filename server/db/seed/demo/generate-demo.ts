@@ -280,11 +280,17 @@ function buildOrganizations(seed: number, scale: number, usedUscc: Set<string>) 
   const usedNames = new Set<string>();
   const usedBrands = new Set<string>();
   const cityShort = (county: string) => ref.regions.byCode.get(cityOf(county))?.shortName ?? '宁夏';
-  slots.forEach(({ v, county }, i) => {
-    let brand: [string, string] = v.brands[i % v.brands.length];
+  const perIndustry = new Map<string, number>();
+  slots.forEach(({ v, county }) => {
+    const k = perIndustry.get(v.code) ?? 0;
+    perIndustry.set(v.code, k + 1);
+    // The industry's own brand words first, then generic ones; never two firms on one brand.
+    const brandChoices = [...v.brands.slice(k), ...rng.shuffle(v.brands.slice(0, k)), ...rng.shuffle(BRAND_WORDS)];
+    let brand: [string, string] = brandChoices[0];
     let name = '';
-    for (let attempt = 0; attempt < 50; attempt++) {
-      if (attempt > 0 || usedBrands.has(brand[0])) brand = rng.chance(0.5) ? rng.pick(v.brands) : rng.pick(BRAND_WORDS);
+    for (const candidate of brandChoices) {
+      if (usedBrands.has(candidate[0])) continue;
+      brand = candidate;
       const countyRow = ref.regions.byCode.get(county)!;
       // Enterprises are named after the region they registered in: most “宁夏…”, some after
       // their city, county-town firms after their county (districts are rarely used).
@@ -324,6 +330,55 @@ function buildOrganizations(seed: number, scale: number, usedUscc: Set<string>) 
 // ---------------------------------------------------------------------------------------
 // Publications
 
+/** Journals by discipline, so a paper on 巴氏杀菌乳 lands in a food journal, not an animal one. */
+const DISCIPLINE_VENUES: Record<string, string[]> = {
+  '0703': ['分析化学', '高等学校化学学报', '食品科学'],
+  '0705': ['地理研究', '干旱区资源与环境'],
+  '0710': ['微生物学通报', '生物工程学报'],
+  '0802': ['机械工程学报', '中国机械工程', '机械设计与制造'],
+  '0804': ['仪器仪表学报', '自动化仪表'],
+  '0805': ['材料导报', '无机材料学报', '材料工程', '硅酸盐学报'],
+  '0806': ['中国有色金属学报', '稀有金属', '钢铁研究学报'],
+  '0807': ['热力发电', '工程热物理学报', '中国电机工程学报'],
+  '0808': ['电力系统自动化', '电网技术', '中国电机工程学报', '太阳能学报'],
+  '0810': ['通信学报', '电子与信息学报'],
+  '0811': ['控制与决策', '自动化学报', '计算机集成制造系统'],
+  '0812': ['计算机学报', '计算机研究与发展', '计算机工程与应用', '软件学报'],
+  '0817': ['化工学报', '化工进展', '石油化工', '燃料化学学报'],
+  '0821': ['纺织学报', '毛纺科技', '印染'],
+  '0822': ['中国造纸学报', '皮革科学与工程'],
+  '0823': ['交通运输系统工程与信息', '中国流通经济'],
+  '0828': ['农业工程学报', '农业机械学报'],
+  '0830': ['环境工程学报', '环境科学', '水处理技术'],
+  '0831': ['中国生物医学工程学报', '生物医学工程学杂志'],
+  '0832': ['食品科学', '食品工业科技', '中国食品学报', '食品与发酵工业', '农业工程学报'],
+  '0836': ['生物工程学报', '食品与发酵工业'],
+  '0837': ['中国安全科学学报', '安全与环境学报'],
+  '0839': ['信息网络安全', '通信学报'],
+  '0901': ['作物学报', '中国农业科学'],
+  '0902': ['园艺学报', '中国蔬菜', '北方园艺'],
+  '0903': ['植物营养与肥料学报', '农业环境科学学报'],
+  '0904': ['植物保护学报', '植物保护', '中国生物防治学报'],
+  '0905': ['中国畜牧杂志', '动物营养学报', '畜牧兽医学报'],
+  '0906': ['畜牧兽医学报', '中国兽医科学', '中国预防兽医学报'],
+  '0909': ['草业学报', '草地学报'],
+  '1002': ['中国全科医学', '中华老年医学杂志'],
+  '1007': ['中草药', '药学学报'],
+  '1011': ['中华护理杂志', '护理研究'],
+  '1201': ['系统工程理论与实践', '中国管理科学', '物流技术'],
+  '1202': ['旅游学刊', '管理世界', '商业经济研究'],
+  '1203': ['农业经济问题', '中国农村经济'],
+  '0202': ['金融研究', '保险研究'],
+  '1301': ['装饰', '文艺研究'],
+  '1404': ['遥感学报', '测绘学报'],
+};
+
+function venueFor(rng: Rng, t: Topic, v: IndustryVocabulary): string {
+  const byDiscipline = DISCIPLINE_VENUES[t.disciplines[0]];
+  // Industry journals (中外葡萄与葡萄酒, 宁夏农林科技) now and then, the discipline's otherwise.
+  return byDiscipline && rng.chance(0.75) ? rng.pick(byDiscipline) : rng.pick(v.venues);
+}
+
 const LAB_ANALYSES = ['响应面法', '正交试验', 'Box-Behnken设计', '单因素试验结合响应面法'];
 const MODEL_STEPS = [
   '构建了多因素耦合的预测模型',
@@ -333,6 +388,15 @@ const MODEL_STEPS = [
   '设计了分层协同的控制架构',
 ];
 const MODEL_SUFFIXES = ['优化策略研究', '关键技术研究', '系统设计与实现', '研究进展', '评估方法研究'];
+
+/**
+ * Joins two phrases, dropping a repeated overlap: 黑果枸杞花青素 + 花青素保留率 →
+ * 黑果枸杞花青素保留率, not …花青素花青素保留率.
+ */
+function join(a: string, b: string): string {
+  for (let k = Math.min(a.length, b.length); k >= 2; k--) if (a.endsWith(b.slice(0, k))) return a + b.slice(k);
+  return a + b;
+}
 
 function pct(rng: Rng, lo = 8, hi = 45): string {
   return (rng.int(lo * 10, hi * 10) / 10).toFixed(1);
@@ -361,12 +425,12 @@ function publicationTitle(rng: Rng, t: Topic, county: string): string {
   if (t.style === 'lab') {
     return rng.pick([
       () => `${rng.pick(LAB_ANALYSES)}优化${t.subject}${t.process}工艺`,
-      () => `${f1}对${t.subject}${i1}的影响`,
-      () => `${method}对${t.subject}${i1}及${i2}的影响`,
+      () => `${f1}对${join(t.subject, i1)}的影响`,
+      () => `${method}对${join(t.subject, i1)}及${i2}的影响`,
       () => `${t.subject}${t.process}过程中${i1}变化规律研究`,
       () => `基于${method}的${t.subject}${t.process}工艺研究`,
       () => `${method}在${t.subject}${t.process}中的应用`,
-      () => `${f1}和${f2}对${t.subject}${i1}的交互影响`,
+      () => `${f1}和${f2}对${join(t.subject, i1)}的交互影响`,
     ])();
   }
   if (t.style === 'model') {
@@ -380,8 +444,8 @@ function publicationTitle(rng: Rng, t: Topic, county: string): string {
     ])();
   }
   return rng.pick([
-    () => `${f1}对${site}${t.subject}${i1}的影响`,
-    () => `不同${f1}对${t.subject}${i1}和${i2}的影响`,
+    () => `${f1}对${site}${join(t.subject, i1)}的影响`,
+    () => `不同${f1}对${join(t.subject, i1)}和${i2}的影响`,
     () => `${method}在${site}${t.subject}${t.process}中的应用效果`,
     () => `${site}${t.subject}${t.process}技术模式研究`,
     () => `${t.subject}${t.process}关键技术集成与示范`,
@@ -393,7 +457,9 @@ function publicationAbstract(rng: Rng, t: Topic, v: IndustryVocabulary, county: 
   const [i1, i2, i3] = rng.shuffle(t.indicators);
   const [m1, m2] = rng.sample(t.methods, 2);
   if (t.style === 'lab') {
-    const origin = v.code.startsWith('T') ? `宁夏${ref.regions.byCode.get(county)?.shortName ?? ''}产` : '';
+    // Raw material comes from a producing county, not from a city district.
+    const farm = ['640104', '640105', '640106'].includes(county) ? '640521' : county;
+    const origin = v.code.startsWith('T') ? `（原料产自宁夏${regionName(farm)}）` : '';
     const opening = rng.pick([`针对${t.subject}${t.process}过程中${t.issue}的问题，`, `为解决${t.issue}问题，`, '']);
     const tail = rng.pick(['也得到明显改善', '保持在较高水平', '与对照相比差异显著（P<0.05）']);
     const validation = rng.pick([
@@ -401,7 +467,7 @@ function publicationAbstract(rng: Rng, t: Topic, v: IndustryVocabulary, county: 
       `经${rng.int(2, 5)}批次中试验证，工艺稳定可靠。`,
       '',
     ]);
-    return `${opening}以${origin}${t.subject}为研究对象，采用${m1}，考察了${f1}、${f2}和${f3}对${i1}、${i2}的影响，并采用${rng.pick(LAB_ANALYSES)}对工艺参数进行优化。结果表明：${f1}对${i1}的影响最为显著，在最优条件下${i1}较对照改善${pct(rng)}%，${i2}改善${pct(rng, 5, 30)}%，${i3}${tail}。${validation}该研究可为${v.application}提供理论依据和技术参考。`;
+    return `${opening}以${t.subject}为研究对象${origin}，采用${m1}，考察了${f1}、${f2}和${f3}对${i1}、${i2}的影响，并采用${rng.pick(LAB_ANALYSES)}对工艺参数进行优化。结果表明：${f1}对${i1}的影响最为显著，在最优条件下${i1}较对照改善${pct(rng)}%，${i2}改善${pct(rng, 5, 30)}%，${i3}${tail}。${validation}该研究可为${v.application}提供理论依据和技术参考。`;
   }
   if (t.style === 'model') {
     const closing = rng.pick(['研究成果已在示范工程中得到应用，', '该方法具有较好的工程实用性，', '']);
@@ -410,7 +476,7 @@ function publicationAbstract(rng: Rng, t: Topic, v: IndustryVocabulary, county: 
   const trial = isAnimal(t) ? '饲养试验' : isHuman(t) ? '干预研究' : '田间试验';
   const unit = isAnimal(t) || isHuman(t) ? '组' : '处理';
   const place = regionName(county);
-  return `为明确${f1}对${t.subject}${i1}的影响，在宁夏${place}开展了连续${rng.int(2, 3)}年的${trial}，设置${rng.int(3, 6)}个${unit}，测定了${i1}、${i2}和${i3}等指标。结果表明：${m1}${unit}的${i1}较对照提高${pct(rng, 6, 35)}%，${i2}改善${pct(rng, 5, 25)}%，差异达显著水平（P<0.05）。综合分析认为，${m1}结合${f2}调控是适宜宁夏${regionPhrase(county, v.code)}的${t.subject}${t.process}技术模式，可为${v.application}提供参考。`;
+  return `为明确${f1}对${join(t.subject, i1)}的影响，在宁夏${place}开展了连续${rng.int(2, 3)}年的${trial}，设置${rng.int(3, 6)}个${unit}，测定了${i1}、${i2}和${i3}等指标。结果表明：${m1}${unit}的${i1}较对照提高${pct(rng, 6, 35)}%，${i2}改善${pct(rng, 5, 25)}%，差异达显著水平（P<0.05）。综合分析认为，${m1}结合${f2}调控是适宜宁夏${regionPhrase(county, v.code)}的${t.subject}${t.process}技术模式，可为${v.application}提供参考。`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -530,7 +596,7 @@ function buildExperts(seed: number, scale: number, infos: OrgInfo[]) {
         abstract: publicationAbstract(rng, t, v, county),
         keywords: [...new Set([...rng.sample(t.keywords, rng.int(3, 4)), rng.pick(t.methods)])],
         year: rng.weighted([[2016, 1], [2017, 1], [2018, 1.5], [2019, 1.5], [2020, 2], [2021, 2], [2022, 2.5], [2023, 3], [2024, 3], [2025, 3], [2026, 1]] as const),
-        venue: rng.pick(v.venues),
+        venue: venueFor(rng, t, v),
         coauthors,
       });
     }
@@ -649,7 +715,7 @@ const TITLE_PATTERNS: ((t: Topic) => string)[] = [
   (t) => `${t.name}技术`,
   (t) => `${t.name}关键技术研究`,
   (t) => `${t.name}技术攻关`,
-  (t) => `${t.subject}${t.process}${t.issue}问题技术攻关`,
+  (t) => `${t.name}技术研究与示范`,
   (t) => `${t.name}技术开发与应用`,
   (t) => `${t.name}技术合作需求`,
 ];
@@ -799,7 +865,7 @@ type AchievementKind = DemoAchievement['kind'];
 
 function kindWeights(v: IndustryVocabulary): [AchievementKind, number][] {
   const w: [AchievementKind, number][] = [['patent', 45], ['process', 15], ['software', 8], ['equipment', 10], ['standard', 6]];
-  if (['N01', 'N05', 'N06'].includes(v.code)) w.push(['material', 12]);
+  if (['N01', 'N05', 'N06', 'T03', 'T04', 'T05', 'T06'].includes(v.code)) w.push(['material', ['N01', 'N05', 'N06'].includes(v.code) ? 12 : 4]);
   if (v.code === 'N04' || v.code.startsWith('Y')) {
     w[2][1] = 30;
     w[3][1] = 2;
@@ -815,11 +881,15 @@ const PRICE: Record<AchievementKind, [number, number] | null> = {
   patent: [10, 300], process: [20, 300], software: [5, 80], equipment: [30, 500], material: [50, 500], variety: [20, 200], standard: null,
 };
 
-function achievementTitle(rng: Rng, kind: AchievementKind, t: Topic, v: IndustryVocabulary): string {
-  const inv = rng.pick(t.inventions);
+/**
+ * The title of an achievement of `kind` drawn from a topic, or null when that kind does not
+ * fit the topic (no 品种 from a data centre, no 成套装备 for a credit model); the caller
+ * then draws another kind.
+ */
+function achievementTitle(rng: Rng, kind: AchievementKind, t: Topic, v: IndustryVocabulary): string | null {
   switch (kind) {
     case 'patent':
-      return `一种${inv}`;
+      return `一种${rng.pick(t.inventions)}`;
     case 'process': {
       const p = t.inventions.find((x) => /(方法|工艺)$/.test(x) && !x.startsWith('基于'));
       return p && rng.chance(0.6) ? p.replace(/方法$/, '技术') : `${t.name}${rng.pick(['集成技术', '关键技术', '成套技术'])}`;
@@ -827,20 +897,22 @@ function achievementTitle(rng: Rng, kind: AchievementKind, t: Topic, v: Industry
     case 'software': {
       const s = t.inventions.find((x) => /(系统|平台)$/.test(x));
       const version = `V${rng.int(1, 3)}.0`;
-      return s && rng.chance(0.6) ? `${s}${version}` : `${t.subject}${t.process}${rng.pick(['智能监控系统', '数据管理平台', '决策支持系统', '在线监测软件'])}${version}`;
+      if (s && rng.chance(0.6)) return `${s}${version}`;
+      const kinds = t.style === 'model' ? ['智能管理平台', '决策支持系统', '在线监测软件'] : t.style === 'field' ? ['决策支持系统', '智能监控系统'] : ['智能监控系统', '工艺管理软件'];
+      return `${join(t.subject, t.process)}${rng.pick(kinds)}${version}`;
     }
     case 'equipment': {
-      const e = t.inventions.find((x) => /(装置|设备|机|机器人|工作站|项圈|网关|箱|系统)$/.test(x));
-      return e && rng.chance(0.7) ? e : `${t.subject}${t.process}成套装备`;
+      const e = t.inventions.find((x) => /(装置|设备|机|机器人|工作站|项圈|网关|箱|试纸|系统)$/.test(x) && !/(平台|方法)$/.test(x));
+      if (e && rng.chance(0.7)) return e;
+      return t.style === 'model' ? e ?? null : `${join(t.subject, t.process)}成套装备`;
     }
-    case 'material': {
-      const m = t.inventions.find((x) => /(材料|催化剂|吸收剂|面料|电极|菌剂|组合物)$/.test(x) && !/方法$/.test(x));
-      return m && rng.chance(0.7) ? m : `${rng.pick(['高纯', '高性能', '低成本'])}${t.subject}`;
-    }
+    case 'material':
+      return t.inventions.find((x) => /(材料|催化剂|吸收剂|面料|电极|菌剂|组合物|饲料|代乳料)$/.test(x)) ?? null;
     case 'variety':
-      return fillNumbers(rng.pick(v.varieties!), rng);
+      return v.varieties ? fillNumbers(rng.pick(v.varieties), rng) : null;
     case 'standard':
-      return `${t.name}技术规程`;
+      // Standards are written for production practice, not for services like finance or trade.
+      return ['Y03', 'Y05', 'Y06'].includes(v.code) ? null : `${t.name}技术规程`;
   }
 }
 
@@ -854,12 +926,22 @@ const KIND_SENTENCE: Record<AchievementKind, string[]> = {
   standard: ['已发布为地方标准。', '已发布为团体标准，在行业内推广实施。'],
 };
 
+const DEVELOPMENT: Record<AchievementKind, string[]> = {
+  patent: ['完成了实验室研究和中试验证', '建立了工艺参数数据库和控制模型', '在区内外企业开展了示范应用'],
+  process: ['形成了成套工艺和关键装置', '完成了实验室研究和中试验证', '在区内外企业开展了示范应用'],
+  software: ['完成了系统开发和部署测试', '在多家单位完成了试运行', '建立了数据模型和业务规则库'],
+  equipment: ['完成了样机研制和性能测试', '形成了成套工艺和关键装置', '在企业生产线完成了现场试验'],
+  material: ['完成了配方设计和中试验证', '建立了制备工艺和质量控制方法'],
+  variety: ['经多年多点区域试验表现稳定', '完成了品种比较试验和生产试验'],
+  standard: ['完成了标准草案编制和验证试验', '总结了多年试验示范经验'],
+};
+
 function achievementSummary(rng: Rng, kind: AchievementKind, t: Topic, v: IndustryVocabulary, owner: DemoOrganization): string {
   const who = owner.kind === 'enterprise' ? '公司研发团队' : rng.pick(['项目团队', '课题组', '研究团队']);
   const [m1, m2] = rng.sample(t.methods, 2);
-  const dev = rng.pick(['形成了成套工艺和关键装置', '完成了实验室研究和中试验证', '建立了工艺参数数据库和控制模型', '在区内外企业开展了示范应用']);
+  const dev = rng.pick(DEVELOPMENT[kind]);
   const verb = rng.pick(['采用', '集成', '综合运用']);
-  return `${who}针对${t.subject}${t.process}中${t.issue}等问题，${verb}${m1}与${m2}相结合的技术路线，${dev}。主要技术指标和效果：${fillNumbers(t.goal, rng)}。${fillNumbers(rng.pick(KIND_SENTENCE[kind]), rng)}可应用于${v.application}。`;
+  return `${who}针对${join(t.subject, t.process)}中${t.issue}等问题，${verb}${m1}与${m2}相结合的技术路线，${dev}。主要技术指标和效果：${fillNumbers(t.goal, rng)}。${fillNumbers(rng.pick(KIND_SENTENCE[kind]), rng)}可应用于${v.application}。`;
 }
 
 function buildAchievements(seed: number, scale: number, infos: OrgInfo[], experts: DemoExpert[], plans: ExpertPlan[]) {
@@ -893,7 +975,7 @@ function buildAchievements(seed: number, scale: number, infos: OrgInfo[], expert
       const kind = rng.weighted(kindWeights(v));
       const title = achievementTitle(rng, kind, t, v);
       attempt++;
-      if (usedTitles.has(title) && attempt < 12) continue;
+      if (title === null || (usedTitles.has(title) && attempt < 12)) continue;
       usedTitles.add(title);
       const [lo, hi] = MATURITY[kind];
       const priceRange = PRICE[kind];
