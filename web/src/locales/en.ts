@@ -345,6 +345,7 @@ export const en: MessageSchema = {
   errors: {
     network: 'Network error; check your connection and try again',
     http: 'Request failed (HTTP {status})',
+    recordNotFound: 'Record not found',
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you asked for does not exist or has been removed.',
     forbiddenTitle: 'Access denied',

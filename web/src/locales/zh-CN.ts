@@ -343,6 +343,7 @@ export const zhCN = {
   errors: {
     network: '网络连接失败，请检查网络后重试',
     http: '请求失败（HTTP {status}）',
+    recordNotFound: '记录不存在',
     notFoundTitle: '页面不存在',
     notFoundText: '您访问的页面不存在或已被移除。',
     forbiddenTitle: '无权访问',

@@ -134,6 +134,16 @@ export function createAppRouter(pinia: Pinia) {
     return true;
   });
 
+  // After a new release the old page may ask for chunks that no longer exist: load the new app.
+  router.onError((err: Error, to) => {
+    const stale = /dynamically imported module|Importing a module script failed|Failed to load module script/i.test(err.message);
+    const key = 'shanhai.reloadedFor';
+    if (stale && sessionStorage.getItem(key) !== to.fullPath) {
+      sessionStorage.setItem(key, to.fullPath);
+      window.location.assign(to.fullPath);
+    }
+  });
+
   // A request that finds the session gone sends the user back to the login page.
   onUnauthorized(() => {
     const session = useSessionStore(pinia);
