@@ -38,6 +38,8 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
   const loading = ref(false);
   const loaded = ref(false);
   const error = ref('');
+  /** HTTP status of the last failure (400: the query itself was refused, e.g. only stopwords). */
+  const errorStatus = ref(0);
   let controller: AbortController | null = null;
 
   const hasFilters = computed(() => Boolean(form.q) || opts.filters.some((f) => Boolean(form[f])));
@@ -65,6 +67,7 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
     controller = c;
     loading.value = true;
     error.value = '';
+    errorStatus.value = 0;
     try {
       const res = await opts.fetch(params(), c.signal);
       if (c.signal.aborted) return;
@@ -76,6 +79,7 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
       items.value = [];
       total.value = 0;
       error.value = isApiError(e) ? e.message : String(e);
+      errorStatus.value = isApiError(e) ? e.status : 0;
     } finally {
       if (controller === c) loading.value = false;
     }
@@ -127,5 +131,5 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
     { immediate: true },
   );
 
-  return { form, page, pageSize, items, total, loading, loaded, error, hasFilters, apply, reset, setPage, setPageSize, reload: load };
+  return { form, page, pageSize, items, total, loading, loaded, error, errorStatus, hasFilters, apply, reset, setPage, setPageSize, reload: load };
 }
