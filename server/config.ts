@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,7 +21,18 @@ const envSchema = z.object({
     .enum(['true', 'false', 'auto'])
     .default('auto'),
   NODE_ENV: z.string().default('development'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SHANHAI_DICTIONARIES: z.string().optional(),
+  SHANHAI_STOPWORDS: z.string().optional(),
+  SHANHAI_SYNONYMS: z.string().optional(),
 });
+
+/** A comma-separated list of files, each of which must exist. */
+function fileList(value: string | undefined, key: string, problems: string[]): string[] {
+  const files = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of files) if (!fs.existsSync(f)) problems.push(`${key}: file not found: ${f}`);
+  return files.map((f) => path.resolve(f));
+}
 
 export interface Config {
   readonly port: number;
@@ -32,6 +44,10 @@ export interface Config {
   readonly loginRateLimit: number;
   readonly cookieSecure: boolean | 'auto';
   readonly production: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (never trust it otherwise). */
+  readonly trustProxy: boolean;
+  /** Deployer lexicons for the matching engine (jieba user dictionaries, stopwords, synonyms). */
+  readonly lexicons: { dictionaries: string[]; stopwords: string[]; synonyms: string[] };
 }
 
 export class ConfigError extends Error {
@@ -47,7 +63,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  const lexicons = {
+    dictionaries: fileList(e.SHANHAI_DICTIONARIES, 'SHANHAI_DICTIONARIES', problems),
+    stopwords: fileList(e.SHANHAI_STOPWORDS, 'SHANHAI_STOPWORDS', problems),
+    synonyms: fileList(e.SHANHAI_SYNONYMS, 'SHANHAI_SYNONYMS', problems),
+  };
+  if (problems.length) throw new ConfigError(problems);
   return Object.freeze({
+    lexicons,
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.SHANHAI_DATA_DIR),
@@ -57,5 +81,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     production: e.NODE_ENV === 'production',
+    trustProxy: e.TRUST_PROXY === 'true',
   });
 }

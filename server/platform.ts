@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { ensureReferenceData, referenceFromDb } from './modules/reference/reference.service.js';
 import type { ReferenceData } from './reference/reference.js';
+import { MatchingIndex } from './modules/matching/matching.index.js';
+import type { Kind } from './search/index.js';
 
 /**
  * The composition root: the database and the long-lived parts built on it. Front doors (HTTP,
@@ -16,6 +18,10 @@ export interface Platform {
   /** Reference schemes as stored, indexed; `reloadReference` after importing a scheme. */
   reference: ReferenceData;
   reloadReference(): Promise<void>;
+  /** The matching engine over the registries, built on first use (the server builds it at start). */
+  index(): Promise<MatchingIndex>;
+  /** Keeps the engine in step after a write (no-op until the engine has been built). */
+  syncIndex(kind: Kind, ids: number[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,6 +30,7 @@ export interface Platform {
 export async function openPlatform(config: Config): Promise<Platform> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureReferenceData(handle.db);
+  let building: Promise<MatchingIndex> | undefined;
   const platform: Platform = {
     db: handle.db,
     kind: handle.kind,
@@ -32,6 +39,13 @@ export async function openPlatform(config: Config): Promise<Platform> {
     reference: await referenceFromDb(handle.db),
     async reloadReference() {
       platform.reference = await referenceFromDb(handle.db);
+    },
+    index() {
+      building ??= MatchingIndex.build(handle.db, platform.reference, config.lexicons);
+      return building;
+    },
+    async syncIndex(kind, ids) {
+      if (building) await (await building).sync(kind, ids);
     },
     async ping() {
       await handle.db.execute(sql`select 1`);

@@ -53,6 +53,8 @@ const matrix: [Action, keyof typeof resources, string][] = [
   ['demand:update', 'pubOut', 'NYYNNNNN'],
   ['demand:update', 'confCity', 'NYYYNNNN'],
   ['demand:update', 'draftOwn', 'NYYNNYNN'],
+  ['demand:match', 'pubIn', 'NYYYYYNN'],
+  ['demand:match', 'pubOut', 'NYYNNNNN'],
   ['demandList:read', 'pubOut', 'YYYYYYYY'],
   ['demandList:create', 'newIn', 'NYYYYNNN'],
   ['demandList:create', 'newOut', 'NYYNNNNN'],

@@ -46,6 +46,8 @@ export const actions = [
   'demand:read',
   'demand:create',
   'demand:update',
+  /** see the engine's recommendations for a demand */
+  'demand:match',
   'search:run',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -133,6 +135,7 @@ export function can(actor: Actor, action: Action, r: Resource = {}): boolean {
       return signedIn && (staff
         || (r.regionCode != null && officerScopes(actor).some((s) => regionWithin(r.regionCode, s)))
         || (r.organizationId != null && memberOrgs(actor).includes(r.organizationId)));
+    case 'demand:match':
     case 'organization:update':
     case 'demandList:update':
     case 'achievement:update':

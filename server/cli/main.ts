@@ -165,7 +165,7 @@ export async function main(argv: string[]): Promise<number> {
         withPlatform(async (p) => {
           if (!/\.jsonl?$/i.test(file)) throw new CliError(`Unsupported file type: ${file} (expected .jsonl) / 不支持的文件类型`);
           try {
-            const report = await importJsonl({ db: p.db, reference: p.reference }, systemContext(cliLocale()), kind, readInput(file), { skipInvalid: o.skipInvalid });
+            const report = await importJsonl(p, systemContext(cliLocale()), kind, readInput(file), { skipInvalid: o.skipInvalid });
             if (o.json) console.log(JSON.stringify({ ...report, ids: undefined }));
             else {
               console.log(`${kind}: ${report.rows} rows, ${report.created} created, ${report.updated} updated, ${report.skipped.length} skipped`);

@@ -26,6 +26,8 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** Data directory; the PGlite files live in `<dataDir>/pglite`. `memory://` keeps it in memory. */
   dataDir: string;
+  /** Told when the server drops an idle connection (logged by the caller). */
+  onIdleError?: (err: Error) => void;
 }
 
 /** Opens the database and brings its schema up to date. `await openDatabase({dataDir:'./data'})`. */
@@ -38,6 +40,9 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     pg.types.setTypeParser(1700, (v: string) => Number(v));
     pg.types.setTypeParser(20, (v: string) => Number(v));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next query.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = drizzle(pool, { schema }) as unknown as Database;
     await migrate(db as never, { migrationsFolder });
     return {

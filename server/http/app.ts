@@ -72,7 +72,7 @@ export async function buildApp({ platform, config, logger = true }: BuildOptions
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{6,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
@@ -135,10 +135,13 @@ export async function buildApp({ platform, config, logger = true }: BuildOptions
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? '';
-      const issues = err.validation.map((v) => {
-        const issue = (v.params as { issue?: { code?: string; message: string; path?: PropertyKey[] } }).issue;
-        return issue ?? { message: v.message ?? 'invalid', path: v.instancePath.split('/').filter(Boolean) };
-      });
+      // The type provider passes each zod issue as keyword (code), message and params (the rest).
+      const issues = err.validation.map((v) => ({
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        message: v.message ?? 'invalid',
+        path: v.instancePath.split('/').filter(Boolean),
+      }));
       const fields = fieldProblems(issues, locale, where);
       const detail = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
       return reply.status(400).send(errorBody('VALIDATION_FAILED', formatMessage('VALIDATION_FAILED', locale, { detail }), requestId, fields));

@@ -8,6 +8,7 @@ import { achievementRoutes } from '../modules/achievements/achievement.routes.js
 import { organizationRoutes } from '../modules/organizations/organization.routes.js';
 import { statsRoutes } from '../modules/stats/stats.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
+import { matchingRoutes } from '../modules/matching/matching.routes.js';
 
 /** Every API route, mounted under /api. */
 export function registerRoutes(app: ZodApp, config: Config) {
@@ -24,4 +25,5 @@ export function registerRoutes(app: ZodApp, config: Config) {
   expertRoutes(app);
   achievementRoutes(app);
   organizationRoutes(app);
+  matchingRoutes(app);
 }

@@ -2,9 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, backend } from '../helpers/platform.js';
 import type { App } from '../../server/http/app.js';
 
+let clients = 0;
+/** A new client address per sign-in, so the login rate limit (5 a minute here) stays out of the way. */
+const nextClient = () => `10.0.${Math.floor(++clients / 250)}.${clients % 250}`;
+
 /** Signs in through the API; returns the cookie and CSRF token for later requests. */
 async function signIn(app: App, username: string, password = 'Shanhai@2024') {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), payload: { username, password } });
   expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
   const cookie = res.cookies.find((c) => c.name === 'shanhai_session');
   return { cookie: `shanhai_session=${cookie?.value}`, csrf: res.json().csrfToken as string, user: res.json().user };
@@ -20,7 +24,7 @@ describe(`accounts, sessions and errors over HTTP (${backend})`, () => {
   afterAll(() => t?.close());
 
   it('logs in with an httpOnly cookie, tells who is signed in, and logs out', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'operator', password: 'Shanhai@2024' } });
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), payload: { username: 'operator', password: 'Shanhai@2024' } });
     expect(res.statusCode).toBe(200);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/shanhai_session=/);
@@ -44,10 +48,10 @@ describe(`accounts, sessions and errors over HTTP (${backend})`, () => {
   });
 
   it('refuses a wrong password in the language asked for', async () => {
-    const zh = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope' } });
+    const zh = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), payload: { username: 'admin', password: 'nope' } });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
-    const en = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'ghost', password: 'nope' } });
+    const en = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'ghost', password: 'nope' } });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
@@ -69,7 +73,7 @@ describe(`accounts, sessions and errors over HTTP (${backend})`, () => {
     expect(bad.json().error.code).toBe('AUTH_WRONG_PASSWORD');
     const ok = await app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload: { currentPassword: 'Shanhai@2024', newPassword: 'NewSecret2024' } });
     expect(ok.statusCode).toBe(204);
-    const old = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert', password: 'Shanhai@2024' } });
+    const old = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), payload: { username: 'expert', password: 'Shanhai@2024' } });
     expect(old.statusCode).toBe(401);
     await signIn(app, 'expert', 'NewSecret2024');
     const admin = await signIn(app, 'admin');
@@ -89,12 +93,12 @@ describe(`accounts, sessions and errors over HTTP (${backend})`, () => {
     const en = await app.inject({ url: '/api/demands/abc', headers: { 'accept-language': 'en' } });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.message).toMatch(/^Invalid request: params\.id/);
-    const json = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const json = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
     expect(json.statusCode).toBe(400);
-    const missing = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
+    const missing = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), payload: { username: 'admin' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields).toEqual([{ path: 'body.password', message: '必填' }]);
-    const form = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=a&password=b' });
+    const form = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClient(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'username=a&password=b' });
     expect(form.statusCode).toBe(415);
     const nf = await app.inject({ url: '/api/nothing-here' });
     expect(nf.statusCode).toBe(404);

@@ -30,7 +30,7 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> =
     expect: [401, 400, 400, 400, 400, 400, 400, 400],
   },
   'POST /api/users': {
-    probe: (ids) => ({ method: 'POST', url: '/api/users', body: { username: `u${ids.seq()}`, displayName: 'x', password: 'Password123', roles: [{ role: 'reviewer' }] } }),
+    probe: (ids) => ({ method: 'POST', url: '/api/users', body: { username: `matrix${ids.seq()}`, displayName: 'x', password: 'Password123', roles: [{ role: 'reviewer' }] } }),
     expect: [401, 201, 403, 403, 403, 403, 403, 403],
   },
   'GET /api/audit': { probe: () => ({ method: 'GET', url: '/api/audit' }), expect: [401, 200, 200, 403, 403, 403, 403, 403] },
@@ -49,9 +49,30 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> =
   'GET /api/achievements/:id': { probe: (ids) => ({ method: 'GET', url: `/api/achievements/${ids.publicAchievement}` }), expect: Array(8).fill(200) },
   'GET /api/organizations': { probe: () => ({ method: 'GET', url: '/api/organizations' }), expect: Array(8).fill(200) },
   'GET /api/organizations/:id': { probe: (ids) => ({ method: 'GET', url: `/api/organizations/${ids.organization}` }), expect: Array(8).fill(200) },
+  'GET /api/search': { probe: () => ({ method: 'GET', url: `/api/search?kind=expert&q=${encodeURIComponent('枸杞 干燥')}` }), expect: Array(8).fill(200) },
+  'POST /api/match': { probe: () => ({ method: 'POST', url: '/api/match', body: { kind: 'expert', text: '光伏组件积灰清洗' } }), expect: Array(8).fill(200) },
+  'POST /api/suggest': { probe: () => ({ method: 'POST', url: '/api/suggest', body: { text: '枸杞烘干过程中褐变严重' } }), expect: Array(8).fill(200) },
+  // the enterprise's own demand, in 西夏区 or elsewhere: officers get it only when it lies in their region
+  'GET /api/demands/:id/matches': {
+    probe: (ids) => ({ method: 'GET', url: `/api/demands/${ids.ownDemand}/matches?kind=expert` }),
+    expect: [401, 200, 200, -1, -2, 200, 403, 403],
+  },
+  'GET /api/experts/:id/demands': {
+    probe: (ids) => ({ method: 'GET', url: `/api/experts/${ids.ownExpert}/demands` }),
+    expect: [401, 200, 200, 403, 403, 403, 200, 403],
+  },
+  'GET /api/organizations/:id/demands': {
+    probe: (ids) => ({ method: 'GET', url: `/api/organizations/${ids.ownOrganization}/demands` }),
+    expect: [401, 200, 200, -1, -2, 200, 403, 403],
+  },
 };
 
 interface Ids {
+  ownDemand: number;
+  ownExpert: number;
+  ownOrganization: number;
+  /** region of the enterprise's organization: decides the officers' column (-1 银川, -2 西夏区) */
+  ownRegion: string;
   publicDemand: number;
   expert: number;
   publicAchievement: number;
@@ -85,12 +106,18 @@ describe(`permission matrix over every route (${backend})`, () => {
   }
 
   beforeAll(async () => {
-    t = await openTestApp({ demo: true });
+    t = await openTestApp({ demo: true, config: { LOGIN_RATE_LIMIT: '1000' } });
     app = t.app;
     const db = t.platform.db;
     const one = async (q: ReturnType<typeof sql>) => Number(((await db.execute(q)) as unknown as { rows: { id: number }[] }).rows[0].id);
     let n = 0;
+    const own = (await db.execute(sql`select o.id, o.region_code from users u join role_assignments r on r.user_id = u.id join organizations o on o.id = r.organization_id where u.username = 'enterprise'`)) as unknown as { rows: { id: number; region_code: string }[] };
+    const ownOrg = own.rows[0];
     ids = {
+      ownOrganization: ownOrg.id,
+      ownRegion: ownOrg.region_code,
+      ownDemand: await one(sql`select id from demands where organization_id = ${ownOrg.id} order by id limit 1`),
+      ownExpert: await one(sql`select r.expert_id as id from users u join role_assignments r on r.user_id = u.id where u.username = 'expert'`),
       publicDemand: await one(sql`select id from demands where confidentiality = 'public' and status = 'published' order by id limit 1`),
       expert: await one(sql`select id from experts order by id limit 1`),
       publicAchievement: await one(sql`select id from achievements where status = 'published' order by id limit 1`),
@@ -108,7 +135,9 @@ describe(`permission matrix over every route (${backend})`, () => {
     it(route, async () => {
       const got: number[] = [];
       for (const role of roles) got.push((await call(role, spec.probe(ids))).statusCode);
-      expect(Object.fromEntries(roles.map((r, i) => [r, got[i]]))).toEqual(Object.fromEntries(roles.map((r, i) => [r, spec.expect[i]])));
+      // -1 / -2: the officer of 银川 (6401) / 西夏区 (640105) governs the record only inside that region
+      const expected = spec.expect.map((e) => (e === -1 ? (ids.ownRegion.startsWith('6401') ? 200 : 403) : e === -2 ? (ids.ownRegion.startsWith('640105') ? 200 : 403) : e));
+      expect(Object.fromEntries(roles.map((r, i) => [r, got[i]]))).toEqual(Object.fromEntries(roles.map((r, i) => [r, expected[i]])));
     });
   }
 });

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { achievements, disciplines, experts, industries, keyIndustries, organizations, regions } from '../../db/schema/index.js';
 import type { Visibility } from '../../auth/policy.js';
-import { regionUnder, textMatch } from '../shared/listing.js';
+import { rankOrder, regionUnder, textMatch } from '../shared/listing.js';
 import { visibleRows } from '../shared/visibility-sql.js';
 import type { AchievementListQuery } from './achievement.schema.js';
 
@@ -52,8 +52,9 @@ export async function listAchievements(db: Database, v: Visibility, q: Achieveme
     : q.sort === 'maturity' ? [sql`${achievements.maturity} DESC NULLS LAST`, asc(achievements.id)]
     : q.sort === 'price' ? [sql`${achievements.price} DESC NULLS LAST`, asc(achievements.id)]
     : [desc(achievements.createdAt), desc(achievements.id)];
+  const ranked = rankOrder(ids, achievements.id, order);
   const [items, [{ total }]] = await Promise.all([
-    summarySelect(db).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    summarySelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(achievements).where(where),
   ]);
   return { items, total: Number(total) };

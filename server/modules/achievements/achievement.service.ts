@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client.js';
+import { textSearchIds } from '../matching/matching.service.js';
+import type { RegistryDeps } from '../shared/deps.js';
 import { AppError } from '../../errors.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize, visibility } from '../../auth/policy.js';
@@ -6,10 +8,11 @@ import { jsonDates } from '../shared/listing.js';
 import * as repo from './achievement.repo.js';
 import type { AchievementListQuery } from './achievement.schema.js';
 
-export async function listAchievements(db: Database, ctx: RequestContext, q: AchievementListQuery, ids?: number[]) {
+export async function listAchievements(deps: RegistryDeps, ctx: RequestContext, q: AchievementListQuery) {
+  const db = deps.db;
+  const ids = await textSearchIds(deps.index, 'achievement', q.q);
   authorize(ctx.actor, 'achievement:read');
   const { items, total } = await repo.listAchievements(db, visibility(ctx.actor), q, ids);
-  if (ids) items.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return { items: jsonDates(items), total, page: q.page, pageSize: q.pageSize };
 }
 

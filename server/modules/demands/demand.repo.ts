@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.js';
 import { demandLists, demands, disciplines, industries, keyIndustries, organizations, regions } from '../../db/schema/index.js';
 import type { Visibility } from '../../auth/policy.js';
-import { regionUnder, textMatch } from '../shared/listing.js';
+import { rankOrder, regionUnder, textMatch } from '../shared/listing.js';
 import { visibleRows } from '../shared/visibility-sql.js';
 import type { DemandListQuery } from './demand.schema.js';
 
@@ -69,8 +69,9 @@ export async function listDemands(db: Database, v: Visibility, q: DemandListQuer
     : q.sort === 'title' ? [asc(demands.title), asc(demands.id)]
     : q.sort === 'budget' ? [sql`${demands.budget} DESC NULLS LAST`, asc(demands.id)]
     : [desc(demands.createdAt), desc(demands.id)];
+  const ranked = rankOrder(ids, demands.id, order);
   const [items, [{ total }]] = await Promise.all([
-    baseSelect(db).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    baseSelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(demands).where(where),
   ]);
   return { items, total: Number(total) };

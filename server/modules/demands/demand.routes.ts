@@ -6,7 +6,7 @@ import * as service from './demand.service.js';
 export function demandRoutes(app: ZodApp) {
   app.get('/demands', {
     schema: { tags: ['demands'], summary: '技术需求列表 List demands', querystring: demandListQuery, response: { 200: pageOf(demandSummary) } },
-  }, (req) => service.listDemands(app.platform.db, req.ctx, req.query));
+  }, (req) => service.listDemands(app.platform, req.ctx, req.query));
 
   app.get('/demands/:id', {
     schema: { tags: ['demands'], summary: '技术需求详情 A demand', params: idParams, response: { 200: demandDetail } },

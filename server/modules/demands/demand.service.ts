@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client.js';
+import { textSearchIds } from '../matching/matching.service.js';
+import type { RegistryDeps } from '../shared/deps.js';
 import { AppError } from '../../errors.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize, seesDetails, visibility, type Resource } from '../../auth/policy.js';
@@ -25,10 +27,11 @@ function redact<T extends { budget: number | null }>(ctx: RequestContext, d: T &
 }
 
 /** Lists the demands the actor may see. `ids` restricts to a search result (in its order). */
-export async function listDemands(db: Database, ctx: RequestContext, q: DemandListQuery, ids?: number[]) {
+export async function listDemands(deps: RegistryDeps, ctx: RequestContext, q: DemandListQuery) {
+  const db = deps.db;
+  const ids = await textSearchIds(deps.index, 'demand', q.q);
   authorize(ctx.actor, 'demand:read');
   const { items, total } = await repo.listDemands(db, visibility(ctx.actor), q, ids);
-  if (ids) items.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return { items: items.map((d) => jsonDates(redact(ctx, d))), total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { disciplines, expertPoolMembers, expertPools, experts, organizations, publications, regions } from '../../db/schema/index.js';
-import { regionUnder, textMatch } from '../shared/listing.js';
+import { rankOrder, regionUnder, textMatch } from '../shared/listing.js';
 import type { ExpertListQuery } from './expert.schema.js';
 
 const publicationCount = sql<number>`(select count(*)::int from ${publications} where ${publications.expertId} = ${experts.id})`;
@@ -44,8 +44,9 @@ export async function listExperts(db: Database, q: ExpertListQuery, ids?: number
     q.sort === 'publications' ? [desc(publicationCount), asc(experts.id)]
     : q.sort === 'newest' ? [desc(experts.createdAt), desc(experts.id)]
     : [asc(experts.name), asc(experts.id)];
+  const ranked = rankOrder(ids, experts.id, order);
   const [items, [{ total }]] = await Promise.all([
-    summarySelect(db).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    summarySelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(experts).where(where),
   ]);
   return { items: items.map((r) => ({ ...r, publicationCount: Number(r.publicationCount) })), total: Number(total) };

@@ -7,7 +7,7 @@ import * as service from './expert.service.js';
 export function expertRoutes(app: ZodApp) {
   app.get('/experts', {
     schema: { tags: ['experts'], summary: '专家列表 List experts', querystring: expertListQuery, response: { 200: pageOf(expertSummary) } },
-  }, (req) => service.listExperts(app.platform.db, req.ctx, req.query));
+  }, (req) => service.listExperts(app.platform, req.ctx, req.query));
 
   app.get('/experts/:id', {
     schema: { tags: ['experts'], summary: '专家详情 An expert with publications', params: idParams, response: { 200: expertDetail } },

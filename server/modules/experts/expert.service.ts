@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client.js';
+import { textSearchIds } from '../matching/matching.service.js';
+import type { RegistryDeps } from '../shared/deps.js';
 import { AppError } from '../../errors.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize, can } from '../../auth/policy.js';
@@ -6,10 +8,11 @@ import * as repo from './expert.repo.js';
 import { jsonDates } from '../shared/listing.js';
 import type { ExpertListQuery } from './expert.schema.js';
 
-export async function listExperts(db: Database, ctx: RequestContext, q: ExpertListQuery, ids?: number[]) {
+export async function listExperts(deps: RegistryDeps, ctx: RequestContext, q: ExpertListQuery) {
+  const db = deps.db;
+  const ids = await textSearchIds(deps.index, 'expert', q.q);
   authorize(ctx.actor, 'expert:read');
   const { items, total } = await repo.listExperts(db, q, ids);
-  if (ids) items.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -12,7 +12,11 @@ import * as repo from './import.repo.js';
 export interface ImportDeps {
   db: Database;
   reference: ReferenceData;
+  /** Keeps the matching engine in step with the rows written. */
+  syncIndex?: (kind: 'expert' | 'achievement' | 'demand' | 'organization', ids: number[]) => Promise<void>;
 }
+
+const engineKind = { experts: 'expert', achievements: 'achievement', demands: 'demand', organizations: 'organization' } as const;
 
 export interface ImportOptions {
   /** Import the valid rows and report the others instead of refusing the whole file. */
@@ -147,5 +151,6 @@ export async function importJsonl(deps: ImportDeps, ctx: RequestContext, kind: I
     throw new AppError('IMPORT_INVALID', { count: problems.length }, undefined, problems);
   }
   const written = await deps.db.transaction(async (tx) => repo.writeRows(tx as unknown as Database, ctx, kind, valid));
+  await deps.syncIndex?.(engineKind[kind], written.ids.filter(Boolean));
   return { kind, rows: total, created: written.created, updated: written.updated, skipped: problems, ids: written.ids };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { achievements, demands, experts, industries, keyIndustries, organizations, regions } from '../../db/schema/index.js';
-import { regionUnder, textMatch } from '../shared/listing.js';
+import { rankOrder, regionUnder, textMatch } from '../shared/listing.js';
 import type { OrganizationListQuery } from './organization.schema.js';
 
 const side = sql<string | null>`(select p.side from ${regions} p where p.code = substr(${organizations.regionCode}, 1, 2))`;
@@ -35,8 +35,9 @@ export async function listOrganizations(db: Database, q: OrganizationListQuery, 
     q.keyIndustry ? eq(organizations.keyIndustry, q.keyIndustry) : undefined,
   );
   const order = q.sort === 'newest' ? [desc(organizations.createdAt), desc(organizations.id)] : [asc(organizations.name), asc(organizations.id)];
+  const ranked = rankOrder(ids, organizations.id, order);
   const [items, [{ total }]] = await Promise.all([
-    summarySelect(db).where(where).orderBy(...order).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    summarySelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(organizations).where(where),
   ]);
   return { items, total: Number(total) };

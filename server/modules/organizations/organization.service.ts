@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client.js';
+import { textSearchIds } from '../matching/matching.service.js';
+import type { RegistryDeps } from '../shared/deps.js';
 import { AppError } from '../../errors.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize, can } from '../../auth/policy.js';
@@ -6,10 +8,11 @@ import { jsonDates } from '../shared/listing.js';
 import * as repo from './organization.repo.js';
 import type { OrganizationListQuery } from './organization.schema.js';
 
-export async function listOrganizations(db: Database, ctx: RequestContext, q: OrganizationListQuery, ids?: number[]) {
+export async function listOrganizations(deps: RegistryDeps, ctx: RequestContext, q: OrganizationListQuery) {
+  const db = deps.db;
+  const ids = await textSearchIds(deps.index, 'organization', q.q);
   authorize(ctx.actor, 'organization:read');
   const { items, total } = await repo.listOrganizations(db, q, ids);
-  if (ids) items.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -50,3 +50,9 @@ export function jsonDates<T>(value: T): JsonDates<T> {
   }
   return value as JsonDates<T>;
 }
+
+/** ORDER BY the position of each row's id in `ids` (a search ranking), or the given order without ids. */
+export function rankOrder(ids: number[] | undefined, idCol: AnyPgColumn, otherwise: SQL[]): SQL[] {
+  if (!ids?.length) return otherwise;
+  return [sql`array_position(${sql.raw(`ARRAY[${ids.map((n) => Math.trunc(Number(n))).join(',')}]`)}::int[], ${idCol})`];
+}
