@@ -10,6 +10,9 @@ import { createUser } from '../auth/auth.service.js';
 import { roleNames, type RoleName } from '../db/schema/users.js';
 import { seedDemo, type SeedSummary } from '../db/seed/seed-demo.js';
 import { importJsonl } from '../modules/imports/import.service.js';
+import * as matching from '../modules/matching/matching.service.js';
+import { resolveDemandId } from '../modules/demands/demand.service.js';
+import { readJsonl } from '../documents/jsonl/jsonl.js';
 import { importKinds, type ImportProblem } from '../modules/imports/import.schema.js';
 
 /** Failure of a command, with a message for the console; exit status 1. */
@@ -58,6 +61,8 @@ async function serve(opts: { demo?: boolean; port?: string }) {
     const summary = await seedDemo(platform.db, systemContext(), generateDemo());
     if (summary) printAccounts(summary);
   }
+  // Build the matching engine before accepting requests, so the first search is as fast as the rest.
+  const index = await platform.index();
   const { buildApp } = await import('../http/app.js');
   const app = await buildApp({ platform, config });
   const stop = async () => {
@@ -68,10 +73,72 @@ async function serve(opts: { demo?: boolean; port?: string }) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const address = await app.listen({ port: config.port, host: config.host });
-  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  console.log(`山海 Shanhai is ready at ${shown}  (database: ${platform.kind} ${platform.location}; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const shown = address.replace(/0\.0\.0\.0|127\.0\.0\.1|\[::1?\]/, 'localhost');
+  console.log(`山海 Shanhai is ready at ${shown}  (database: ${platform.kind} ${platform.location}; matching index ${index.engine.size()} records in ${(index.builtInMs / 1000).toFixed(1)} s; started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`API docs: ${shown}/api/docs`);
   await new Promise(() => {});
+}
+
+interface QueryCliOptions {
+  kind: string;
+  text?: string;
+  queries?: string;
+  limit: string;
+  json?: boolean;
+}
+
+type Hits = Awaited<ReturnType<typeof matching.search>>;
+
+function printResult(ref: string | null, r: Hits, json: boolean | undefined) {
+  if (json) {
+    console.log(JSON.stringify({ ref, took_ms: Number(r.tookMs.toFixed(3)), results: r.hits.map((h) => ({ ref: h.ref, id: h.id, score: h.score, reasons: h.reasons })) }));
+    return;
+  }
+  console.log(`${ref ? `[${ref}] ` : ''}${r.hits.length} results in ${r.tookMs.toFixed(2)} ms`);
+  r.hits.forEach((h, i) => {
+    const terms = (h.reasons as { signal: string; term?: string; title?: string }[])
+      .map((x) => (x.signal === 'term' ? x.term : x.signal === 'publication' ? `《${x.title}》` : x.signal))
+      .slice(0, 6)
+      .join(' ');
+    console.log(`${String(i + 1).padStart(3)}. ${h.score.toFixed(4)}  ${h.title}${h.subtitle ? ` — ${h.subtitle}` : ''}${h.ref ? `  (ref ${h.ref})` : ''}\n       ${terms}`);
+  });
+}
+
+/** `shanhai match` / `shanhai search`: one text, one demand, or a file of queries. */
+async function runQueries(verb: 'match' | 'search', o: QueryCliOptions & { demand?: string }) {
+  const kinds = verb === 'match' ? ['expert', 'achievement', 'organization', 'demand'] : ['demand', 'expert', 'achievement', 'organization'];
+  if (!kinds.includes(o.kind)) throw new CliError(`--kind must be one of ${kinds.join(', ')} (got "${o.kind}")`);
+  const limit = Number(o.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError('--limit must be an integer from 1 to 1000');
+  const given = [o.text, o.queries, o.demand].filter((x) => x !== undefined).length;
+  if (given !== 1) throw new CliError(`give exactly one of --text, --queries${verb === 'match' ? ', --demand' : ''}`);
+  const kind = o.kind as 'expert' | 'achievement' | 'organization' | 'demand';
+  await withPlatform(async (p) => {
+    const ctx = systemContext(cliLocale());
+    const run = (text: string) => (verb === 'match' ? matching.match(p, ctx, { text, kind, limit }) : matching.search(p, ctx, { text, kind, limit }));
+    if (o.demand !== undefined) {
+      const id = await resolveDemandId(p.db, ctx, o.demand);
+      if (kind === 'demand') throw new CliError('--demand matches experts, achievements or organizations, not demands');
+      printResult(o.demand, await matching.matchesForDemand(p, ctx, id, kind, limit), o.json);
+    } else if (o.text !== undefined) {
+      printResult(null, await run(o.text), o.json);
+    } else {
+      const { rows, errors } = readJsonl(readInput(o.queries as string));
+      if (errors.length) throw new CliError(errors.map((e) => `row ${e.line}: ${e.message}`).join('\n'));
+      for (const { line, value } of rows) {
+        const q = value as { ref?: unknown; text?: unknown };
+        if (typeof q?.text !== 'string') throw new CliError(`row ${line}, text: required (a string)`);
+        const ref = q.ref == null ? null : String(q.ref);
+        try {
+          printResult(ref, await run(q.text), o.json);
+        } catch (e) {
+          // One bad query (empty, only stopwords) must not stop a batch: report it in its line.
+          if (e instanceof AppError && o.json) console.log(JSON.stringify({ ref, took_ms: 0, results: [], error: { code: e.code, message: formatMessage(e.code, cliLocale(), e.params) } }));
+          else throw e;
+        }
+      }
+    }
+  });
 }
 
 /** Runs the CLI; returns the exit status. */
@@ -184,6 +251,28 @@ export async function main(argv: string[]): Promise<number> {
         }),
       );
   }
+
+  const queryOptions = (c: Command) =>
+    c
+      .option('--text <text>', 'one query text')
+      .option('--queries <file>', 'a .jsonl file of {"ref","text"} lines; one JSON result line each')
+      .option('--limit <n>', 'results per query', '10')
+      .option('--json', 'print JSON lines {ref, took_ms, results:[{ref,id,score,reasons}]}');
+
+  queryOptions(
+    program
+      .command('match')
+      .description('Rank experts, achievements or organizations for a demand or a text, with reasons')
+      .requiredOption('--kind <kind>', 'expert | achievement | organization | demand')
+      .option('--demand <id|ref>', 'a demand in the registry (database id or ref)'),
+  ).action((o: QueryCliOptions & { demand?: string }) => runQueries('match', o));
+
+  queryOptions(
+    program
+      .command('search')
+      .description('Plain retrieval over one registry')
+      .requiredOption('--kind <kind>', 'demand | expert | achievement | organization'),
+  ).action((o: QueryCliOptions) => runQueries('search', o));
 
   program
     .command('openapi')

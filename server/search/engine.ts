@@ -11,7 +11,7 @@ import {
 } from './index/facets.js';
 import { grow } from './index/growable.js';
 import { InvertedIndex, type DocAttributes } from './index/inverted-index.js';
-import { createBm25f, DEFAULT_BM25F, type Bm25fParams } from './rank/bm25f.js';
+import { createBm25f, DEFAULT_BM25F, type Bm25fParams, type ImpactModel } from './rank/bm25f.js';
 import { topKDocuments } from './rank/maxscore.js';
 import { prepareQuery, weighQuery, type PreparedQuery, type QueryTerm, type WeightedQuery } from './rank/query.js';
 import {
@@ -53,6 +53,8 @@ export interface SearchEngineOptions extends AnalyzerOptions {
   analyzer?: Analyzer;
   /** BM25F field weights and length normalization (index-time: changing them needs a rebuild). */
   bm25f?: Bm25fParams;
+  /** Replaces the BM25F scorer altogether (e.g. `createPlainBm25()` for a baseline). */
+  impactModel?: ImpactModel;
   /** Default matching weights (each query may override). */
   weights?: Partial<MatchWeights>;
   params?: Partial<MatchParams>;
@@ -159,7 +161,7 @@ export class SearchEngine {
 
   constructor(options: SearchEngineOptions = {}) {
     this.analyzer = options.analyzer ?? new Analyzer(options);
-    const model = createBm25f(options.bm25f ?? DEFAULT_BM25F);
+    const model = options.impactModel ?? createBm25f(options.bm25f ?? DEFAULT_BM25F);
     const make = (): InvertedIndex => new InvertedIndex({ impactModel: model });
     this.partitions = { demand: make(), expert: make(), achievement: make(), organization: make() };
     const ev = (): Evidence => ({

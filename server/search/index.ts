@@ -29,8 +29,8 @@ export type {
   TermReason,
 } from './types.js';
 export { DEFAULT_PARAMS, DEFAULT_WEIGHTS } from './rank/signals.js';
-export { DEFAULT_BM25F } from './rank/bm25f.js';
-export type { Bm25fParams } from './rank/bm25f.js';
+export { DEFAULT_BM25F, createBm25f, createPlainBm25 } from './rank/bm25f.js';
+export type { Bm25fParams, ImpactModel } from './rank/bm25f.js';
 export { SIDES, encodeRegion, sideOfRegion } from './index/facets.js';
 export type { Side } from './index/facets.js';
 export { Analyzer } from './tokenizer/analyzer.js';

@@ -127,3 +127,12 @@ export async function listDemandLists(db: Database, v: Visibility, q: { q?: stri
   ]);
   return { items: items.map((r) => ({ ...r, demandCount: Number(r.demandCount) })), total: Number(total) };
 }
+
+/** A demand's id from its database id or its external ref. */
+export async function findDemandByIdOrRef(db: Database, idOrRef: string): Promise<number | undefined> {
+  const [byRef] = await db.select({ id: demands.id }).from(demands).where(eq(demands.ref, idOrRef)).limit(1);
+  if (byRef) return byRef.id;
+  if (!/^\d+$/.test(idOrRef)) return undefined;
+  const [byId] = await db.select({ id: demands.id }).from(demands).where(eq(demands.id, Number(idOrRef))).limit(1);
+  return byId?.id;
+}

@@ -54,3 +54,10 @@ export async function listDemandLists(db: Database, ctx: RequestContext, q: Para
   const { items, total } = await repo.listDemandLists(db, visibility(ctx.actor), q);
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
+
+/** The id of a demand named by database id or external ref; NOT_FOUND otherwise. */
+export async function resolveDemandId(db: Database, ctx: RequestContext, idOrRef: string): Promise<number> {
+  const id = await repo.findDemandByIdOrRef(db, idOrRef);
+  if (id == null) throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Demand' : '技术需求', id: idOrRef });
+  return id;
+}

@@ -87,3 +87,22 @@ export function idf(n: number, df: number): number {
 export function queryWeight(count: number): number {
   return (3 * count) / (2 + count);
 }
+
+/**
+ * Plain BM25 over the concatenation of the fields (one frequency, one length), the classic
+ * baseline the benchmark compares BM25F with. Swappable into an engine via `impactModel`.
+ *
+ * @example
+ * createSearchEngine({ impactModel: createPlainBm25() })
+ */
+export function createPlainBm25(k1 = 1.2, b = 0.75): ImpactModel {
+  return {
+    impact(tt, tb, tk, lt, lb, lk, avg) {
+      const tf = tt + tb + tk;
+      if (tf === 0) return 0;
+      const avgLen = avg[0] + avg[1] + avg[2];
+      const len = lt + lb + lk;
+      return tf / (tf + k1 * (1 - b + (avgLen > 0 ? (b * len) / avgLen : b)));
+    },
+  };
+}
