@@ -279,7 +279,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Write the OpenAPI document generated from the route schemas to docs/openapi.json')
     .option('--check', 'fail when docs/openapi.json differs from what the code generates')
     .action(async (o: { check?: boolean }) => {
-      const config = loadConfig({ ...process.env, SHANHAI_DATA_DIR: 'memory://', DATABASE_URL: '', LOG_LEVEL: 'silent' });
+      const config = loadConfig({ ...process.env, SHANHAI_DATA_DIR: 'memory://', DATABASE_URL: undefined, LOG_LEVEL: 'silent' });
       const platform = await openPlatform(config);
       try {
         const { buildApp } = await import('../http/app.js');

@@ -17,6 +17,9 @@ export interface MatchingDeps {
   index: () => Promise<MatchingIndex>;
 }
 
+/** A reason as the API carries it: its signal, its contribution, and the signal's own evidence. */
+export type ReasonOut = { signal: string; contribution: number } & Record<string, unknown>;
+
 interface Described {
   ref: string | null;
   title: string;
@@ -72,7 +75,7 @@ async function present(db: Database, ctx: RequestContext, kind: Kind, result: Se
   const hits = result.hits
     .filter((h) => known.has(Number(h.id)))
     .slice(0, limit)
-    .map((h) => ({ kind, id: Number(h.id), ...(known.get(Number(h.id)) as Described), score: h.score, relevance: h.relevance, reasons: h.reasons as never }));
+    .map((h) => ({ kind, id: Number(h.id), ...(known.get(Number(h.id)) as Described), score: h.score, relevance: h.relevance, reasons: h.reasons as unknown as ReasonOut[] }));
   return { hits, unknownTerms: result.unknownTerms, terms: result.terms, weights: { ...result.weights }, tookMs: result.tookMs };
 }
 

@@ -56,6 +56,54 @@ export interface AnalyzedQuery {
 
 const DROP = -1;
 const MULTI = -2;
+const UNSEEN = -3;
+
+/**
+ * Open-addressing hash map from int32 keys to small ints, for two-character tokens packed as
+ * (c0 << 16 | c1). Looking up a fresh string from jieba in a `Map<string, …>` costs a string
+ * hash per token; most Chinese tokens are one or two characters, and hashing two char codes
+ * is several times cheaper. Values are stored +4 so that 0 marks an empty slot.
+ */
+class PairTable {
+  private keys = new Int32Array(1 << 12);
+  private vals = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private count = 0;
+
+  get(key: number): number {
+    const keys = this.keys;
+    const vals = this.vals;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const v = vals[i];
+      if (v === 0) return UNSEEN;
+      if (keys[i] === key) return v - 4;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.count + 1) * 2 > this.mask) this.rehash();
+    const keys = this.keys;
+    const vals = this.vals;
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    while (vals[i] !== 0 && keys[i] !== key) i = (i + 1) & this.mask;
+    if (vals[i] === 0) this.count++;
+    keys[i] = key;
+    vals[i] = value + 4;
+  }
+
+  private rehash(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const size = oldKeys.length * 2;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let i = 0; i < oldKeys.length; i++) if (oldVals[i] !== 0) this.set(oldKeys[i], oldVals[i] - 4);
+  }
+}
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const IS_ASCII = /^[\x00-\x7f]*$/;
@@ -83,6 +131,9 @@ export class Analyzer {
   readonly termIds = new Map<string, number>();
   private readonly stopwords = new Set<string>();
   private readonly stem = createStemmer('english');
+  /** Raw token → term id, DROP or MULTI: one-character tokens by char code, two by packed pair. */
+  private single = new Int32Array(0x10000).fill(UNSEEN);
+  private pairs = new PairTable();
   private cache = new Map<string, number>();
   private multi = new Map<string, string[]>();
   private readonly synonyms = new Map<string, string[]>();
@@ -145,8 +196,22 @@ export class Analyzer {
       this.stopwords.add(n);
       if (IS_ASCII.test(n)) this.stopwords.add(this.stem(n));
     }
+    this.resetCaches();
+  }
+
+  private resetCaches(): void {
+    this.single = new Int32Array(0x10000).fill(UNSEEN);
+    this.pairs = new PairTable();
     this.cache = new Map();
     this.multi = new Map();
+  }
+
+  /** Cached classification of a raw token (UNSEEN when not cached). */
+  private cached(tok: string): number {
+    const len = tok.length;
+    if (len === 1) return this.single[tok.charCodeAt(0)];
+    if (len === 2) return this.pairs.get((tok.charCodeAt(0) << 16) | tok.charCodeAt(1));
+    return this.cache.get(tok) ?? UNSEEN;
   }
 
   /** Whether a normalized word is a stopword. @example analyzer.isStopword('的') // true */
@@ -227,8 +292,8 @@ export class Analyzer {
   terms(text: string): string[] {
     const out: string[] = [];
     for (const tok of this.segment(text)) {
-      const cached = this.cache.get(tok);
-      if (cached !== undefined && cached >= 0) out.push(this.vocabulary[cached]);
+      const cached = this.cached(tok);
+      if (cached >= 0) out.push(this.vocabulary[cached]);
       else if (cached === DROP) continue;
       else out.push(...this.classify(tok));
     }
@@ -268,10 +333,16 @@ export class Analyzer {
     if (!text) return;
     const toks = this.jieba.cutForSearch(normalizeText(text), this.hmm);
     const cache = this.cache;
+    const single = this.single;
+    const pairs = this.pairs;
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i];
-      let id = cache.get(tok);
-      if (id === undefined) id = this.learn(tok);
+      const len = tok.length;
+      let id: number;
+      if (len === 1) id = single[tok.charCodeAt(0)];
+      else if (len === 2) id = pairs.get((tok.charCodeAt(0) << 16) | tok.charCodeAt(1));
+      else id = cache.get(tok) ?? UNSEEN;
+      if (id === UNSEEN) id = this.learn(tok);
       if (id >= 0) out.push(id);
       else if (id === MULTI) {
         for (const term of this.multi.get(tok)!) out.push(this.intern(term));
@@ -298,8 +369,8 @@ export class Analyzer {
       counts.set(id, (counts.get(id) ?? 0) + 1);
     };
     for (const tok of this.segment(text)) {
-      const id = this.cache.get(tok);
-      if (id !== undefined && id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const id = this.cached(tok);
+      if (id >= 0) counts.set(id, (counts.get(id) ?? 0) + 1);
       else if (id === DROP) continue;
       else for (const term of this.classify(tok)) add(term);
     }
@@ -333,7 +404,9 @@ export class Analyzer {
       this.multi.set(tok, terms);
       for (const t of terms) this.intern(t);
     }
-    this.cache.set(tok, id);
+    if (tok.length === 1) this.single[tok.charCodeAt(0)] = id;
+    else if (tok.length === 2) this.pairs.set((tok.charCodeAt(0) << 16) | tok.charCodeAt(1), id);
+    else this.cache.set(tok, id);
     return id;
   }
 
