@@ -42,6 +42,7 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> =
   'GET /api/demands': { probe: () => ({ method: 'GET', url: '/api/demands' }), expect: Array(8).fill(200) },
   'GET /api/demands/:id': { probe: (ids) => ({ method: 'GET', url: `/api/demands/${ids.publicDemand}` }), expect: Array(8).fill(200) },
   'GET /api/demand-lists': { probe: () => ({ method: 'GET', url: '/api/demand-lists' }), expect: Array(8).fill(200) },
+  'GET /api/demand-lists/:id': { probe: (ids) => ({ method: 'GET', url: `/api/demand-lists/${ids.demandList}` }), expect: Array(8).fill(200) },
   'GET /api/experts': { probe: () => ({ method: 'GET', url: '/api/experts' }), expect: Array(8).fill(200) },
   'GET /api/experts/:id': { probe: (ids) => ({ method: 'GET', url: `/api/experts/${ids.expert}` }), expect: Array(8).fill(200) },
   'GET /api/expert-pools': { probe: () => ({ method: 'GET', url: '/api/expert-pools' }), expect: Array(8).fill(200) },
@@ -68,6 +69,7 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> =
 };
 
 interface Ids {
+  demandList: number;
   ownDemand: number;
   ownExpert: number;
   ownOrganization: number;
@@ -114,6 +116,7 @@ describe(`permission matrix over every route (${backend})`, () => {
     const own = (await db.execute(sql`select o.id, o.region_code from users u join role_assignments r on r.user_id = u.id join organizations o on o.id = r.organization_id where u.username = 'enterprise'`)) as unknown as { rows: { id: number; region_code: string }[] };
     const ownOrg = own.rows[0];
     ids = {
+      demandList: await one(sql`select id from demand_lists order by id limit 1`),
       ownOrganization: ownOrg.id,
       ownRegion: ownOrg.region_code,
       ownDemand: await one(sql`select id from demands where organization_id = ${ownOrg.id} order by id limit 1`),

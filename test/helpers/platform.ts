@@ -4,6 +4,7 @@ import { openPlatform, type Platform } from '../../server/platform.js';
 import { buildApp, type App } from '../../server/http/app.js';
 import { seedDemo } from '../../server/db/seed/seed-demo.js';
 import { generateDemo } from '../../server/db/seed/demo/generate-demo.js';
+import type { DemoUser } from '../../server/db/seed/demo/demo.types.js';
 import { systemContext } from '../../server/auth/context.js';
 
 /**
@@ -75,7 +76,7 @@ export async function openTestApp(opts: { demo?: boolean; config?: Partial<Recor
  * The whole product as a user meets it: web app built, demo data seeded into a fresh database,
  * HTTP server on a free port. For browser tests.
  */
-export async function startPlatform(): Promise<{ url: string; platform: Platform; close(): Promise<void> }> {
+export async function startPlatform(): Promise<{ url: string; platform: Platform; accounts: DemoUser[]; close(): Promise<void> }> {
   const { buildWeb } = await import('../../scripts/build-web.mjs');
   if (!buildWeb()) throw new Error('web build failed');
   const platform = await openTestPlatform({ demo: true });
@@ -84,6 +85,7 @@ export async function startPlatform(): Promise<{ url: string; platform: Platform
   return {
     url: address,
     platform,
+    accounts: generateDemo().users,
     async close() {
       await app.close();
       await platform.close();

@@ -52,7 +52,8 @@ export async function listAchievements(db: Database, v: Visibility, q: Achieveme
     : q.sort === 'maturity' ? [sql`${achievements.maturity} DESC NULLS LAST`, asc(achievements.id)]
     : q.sort === 'price' ? [sql`${achievements.price} DESC NULLS LAST`, asc(achievements.id)]
     : [desc(achievements.createdAt), desc(achievements.id)];
-  const ranked = rankOrder(ids, achievements.id, order);
+  // A search ranks by relevance unless the user chose another order.
+  const ranked = (q.sort ?? (ids ? 'relevance' : undefined)) === 'relevance' ? rankOrder(ids, achievements.id, order) : order;
   const [items, [{ total }]] = await Promise.all([
     summarySelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(achievements).where(where),

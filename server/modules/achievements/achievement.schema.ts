@@ -9,7 +9,8 @@ export const achievementListQuery = pagingQuery.extend({
   regionCode: z.string().regex(/^\d{2,9}$/, 'region code: 2–9 digits').optional(),
   organizationId: z.coerce.number().int().positive().optional(),
   expertId: z.coerce.number().int().positive().optional(),
-  sort: z.enum(['newest', 'title', 'maturity', 'price']).default('newest'),
+  /** default: relevance when `q` is given, else newest */
+  sort: z.enum(['relevance', 'newest', 'title', 'maturity', 'price']).optional(),
 });
 export type AchievementListQuery = z.infer<typeof achievementListQuery>;
 

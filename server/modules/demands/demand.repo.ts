@@ -69,7 +69,8 @@ export async function listDemands(db: Database, v: Visibility, q: DemandListQuer
     : q.sort === 'title' ? [asc(demands.title), asc(demands.id)]
     : q.sort === 'budget' ? [sql`${demands.budget} DESC NULLS LAST`, asc(demands.id)]
     : [desc(demands.createdAt), desc(demands.id)];
-  const ranked = rankOrder(ids, demands.id, order);
+  // A search ranks by relevance unless the user chose another order.
+  const ranked = (q.sort ?? (ids ? 'relevance' : undefined)) === 'relevance' ? rankOrder(ids, demands.id, order) : order;
   const [items, [{ total }]] = await Promise.all([
     baseSelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(demands).where(where),
@@ -97,9 +98,10 @@ export async function getDemand(db: Database, id: number) {
   return { ...row, ...more };
 }
 
-export async function listDemandLists(db: Database, v: Visibility, q: { q?: string; page: number; pageSize: number; regionCode?: string; year?: number }) {
+export async function listDemandLists(db: Database, v: Visibility, q: { q?: string; page: number; pageSize: number; regionCode?: string; year?: number; id?: number }) {
   const visible = demandVisibility(v);
   const where = and(
+    q.id ? eq(demandLists.id, q.id) : undefined,
     textMatch(q.q, demandLists.name, demandLists.description),
     q.regionCode ? regionUnder(demandLists.regionCode, q.regionCode) : undefined,
     q.year ? eq(demandLists.year, q.year) : undefined,

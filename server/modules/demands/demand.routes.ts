@@ -15,4 +15,8 @@ export function demandRoutes(app: ZodApp) {
   app.get('/demand-lists', {
     schema: { tags: ['demands'], summary: '需求清单 Demand lists', querystring: demandListsQuery, response: { 200: pageOf(demandListSummary) } },
   }, (req) => service.listDemandLists(app.platform.db, req.ctx, req.query));
+
+  app.get('/demand-lists/:id', {
+    schema: { tags: ['demands'], summary: '需求清单详情 A demand list', params: idParams, response: { 200: demandListSummary } },
+  }, (req) => service.getDemandList(app.platform.db, req.ctx, req.params.id));
 }

@@ -10,7 +10,8 @@ export const demandListQuery = pagingQuery.extend({
   industryCode: z.string().max(10).optional(),
   listId: z.coerce.number().int().positive().optional(),
   organizationId: z.coerce.number().int().positive().optional(),
-  sort: z.enum(['newest', 'oldest', 'title', 'budget']).default('newest'),
+  /** default: relevance when `q` is given, else newest */
+  sort: z.enum(['relevance', 'newest', 'oldest', 'title', 'budget']).optional(),
 });
 export type DemandListQuery = z.infer<typeof demandListQuery>;
 

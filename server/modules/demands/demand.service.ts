@@ -61,3 +61,11 @@ export async function resolveDemandId(db: Database, ctx: RequestContext, idOrRef
   if (id == null) throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Demand' : '技术需求', id: idOrRef });
   return id;
 }
+
+/** One demand list with the number of its demands the actor may see. */
+export async function getDemandList(db: Database, ctx: RequestContext, id: number) {
+  authorize(ctx.actor, 'demandList:read');
+  const { items } = await repo.listDemandLists(db, visibility(ctx.actor), { id, page: 1, pageSize: 1 });
+  if (!items[0]) throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Demand list' : '需求清单', id });
+  return items[0];
+}

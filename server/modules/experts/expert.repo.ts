@@ -44,7 +44,8 @@ export async function listExperts(db: Database, q: ExpertListQuery, ids?: number
     q.sort === 'publications' ? [desc(publicationCount), asc(experts.id)]
     : q.sort === 'newest' ? [desc(experts.createdAt), desc(experts.id)]
     : [asc(experts.name), asc(experts.id)];
-  const ranked = rankOrder(ids, experts.id, order);
+  // A search ranks by relevance unless the user chose another order.
+  const ranked = (q.sort ?? (ids ? 'relevance' : undefined)) === 'relevance' ? rankOrder(ids, experts.id, order) : order;
   const [items, [{ total }]] = await Promise.all([
     summarySelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(experts).where(where),

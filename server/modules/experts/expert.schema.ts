@@ -8,7 +8,8 @@ export const expertListQuery = pagingQuery.extend({
   keyIndustry: z.string().max(20).optional(),
   poolId: z.coerce.number().int().positive().optional(),
   organizationId: z.coerce.number().int().positive().optional(),
-  sort: z.enum(['name', 'publications', 'newest']).default('name'),
+  /** default: relevance when `q` is given, else name */
+  sort: z.enum(['relevance', 'name', 'publications', 'newest']).optional(),
 });
 export type ExpertListQuery = z.infer<typeof expertListQuery>;
 

@@ -35,7 +35,8 @@ export async function listOrganizations(db: Database, q: OrganizationListQuery, 
     q.keyIndustry ? eq(organizations.keyIndustry, q.keyIndustry) : undefined,
   );
   const order = q.sort === 'newest' ? [desc(organizations.createdAt), desc(organizations.id)] : [asc(organizations.name), asc(organizations.id)];
-  const ranked = rankOrder(ids, organizations.id, order);
+  // A search ranks by relevance unless the user chose another order.
+  const ranked = (q.sort ?? (ids ? 'relevance' : undefined)) === 'relevance' ? rankOrder(ids, organizations.id, order) : order;
   const [items, [{ total }]] = await Promise.all([
     summarySelect(db).where(where).orderBy(...ranked).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(organizations).where(where),

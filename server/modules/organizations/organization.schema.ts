@@ -7,7 +7,8 @@ export const organizationListQuery = pagingQuery.extend({
   regionCode: z.string().regex(/^\d{2,9}$/, 'region code: 2–9 digits').optional(),
   side: z.enum(['east', 'central', 'west', 'northeast', 'other']).optional(),
   keyIndustry: z.string().max(20).optional(),
-  sort: z.enum(['name', 'newest']).default('name'),
+  /** default: relevance when `q` is given, else name */
+  sort: z.enum(['relevance', 'name', 'newest']).optional(),
 });
 export type OrganizationListQuery = z.infer<typeof organizationListQuery>;
 
