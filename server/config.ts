@@ -75,7 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     lexicons,
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.SHANHAI_DATA_DIR),
+    dataDir: e.SHANHAI_DATA_DIR.startsWith('memory://') ? e.SHANHAI_DATA_DIR : path.resolve(e.SHANHAI_DATA_DIR),
     databaseUrl: e.DATABASE_URL || undefined,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

@@ -39,7 +39,6 @@ import {
   type MatchQuery,
   type MatchWeights,
   type PublicationReason,
-  type PublicationRecord,
   type Reason,
   type SearchFilters,
   type SearchHit,
