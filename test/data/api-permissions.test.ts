@@ -7,7 +7,7 @@ const roles = ['anon', 'admin', 'operator', 'yinchuan', 'xixia', 'enterprise', '
 type Role = (typeof roles)[number];
 
 interface Probe {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   body?: unknown;
 }
@@ -16,7 +16,11 @@ interface Probe {
  * Every API route, how to call it, and the status each role must get (in the order of `roles`).
  * A route added to the app without a line here fails the first test.
  */
-const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> = {
+/** A status that depends on whether the enterprise's organization lies in 银川 (6401) / 西夏区 (640105). */
+const inCity = (yes: number, no: number) => (ids: Ids) => (ids.ownRegion.startsWith('6401') ? yes : no);
+const inCounty = (yes: number, no: number) => (ids: Ids) => (ids.ownRegion.startsWith('640105') ? yes : no);
+
+const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((ids: Ids) => number))[] }> = {
   'GET /api/health': { probe: () => ({ method: 'GET', url: '/api/health' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   'POST /api/auth/login': {
     probe: () => ({ method: 'POST', url: '/api/auth/login', body: { username: 'reviewer', password: 'Shanhai@2024' } }),
@@ -56,7 +60,7 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> =
   // the enterprise's own demand, in 西夏区 or elsewhere: officers get it only when it lies in their region
   'GET /api/demands/:id/matches': {
     probe: (ids) => ({ method: 'GET', url: `/api/demands/${ids.ownDemand}/matches?kind=expert` }),
-    expect: [401, 200, 200, -1, -2, 200, 403, 403],
+    expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
   },
   'GET /api/experts/:id/demands': {
     probe: (ids) => ({ method: 'GET', url: `/api/experts/${ids.ownExpert}/demands` }),
@@ -64,12 +68,31 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: number[] }> =
   },
   'GET /api/organizations/:id/demands': {
     probe: (ids) => ({ method: 'GET', url: `/api/organizations/${ids.ownOrganization}/demands` }),
-    expect: [401, 200, 200, -1, -2, 200, 403, 403],
+    expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
+  },
+  'POST /api/demands': {
+    probe: (ids) => ({ method: 'POST', url: '/api/demands', body: { title: `枸杞烘干能耗优化需求${ids.seq()}`, description: '我公司枸杞烘干线能耗偏高，希望与高校合作降低单位能耗并保证色泽。', regionCode: '640105' } }),
+    expect: [401, 201, 201, 201, 201, 201, 403, 403],
+  },
+  'PATCH /api/demands/:id': {
+    probe: (ids) => ({ method: 'PATCH', url: `/api/demands/${ids.draftDemand}`, body: { keywords: ['烘干', '能耗'] } }),
+    expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
+  },
+  // withdrawing needs a reason: roles that may withdraw get 400 (no reason given), the rest 403
+  'POST /api/demands/:id/transitions': {
+    probe: (ids) => ({ method: 'POST', url: `/api/demands/${ids.draftDemand}/transitions`, body: { action: 'withdraw' } }),
+    expect: [403, 400, 400, inCity(400, 403), inCounty(400, 403), 400, 403, 403],
+  },
+  'GET /api/demands/:id/history': {
+    probe: (ids) => ({ method: 'GET', url: `/api/demands/${ids.draftDemand}/history` }),
+    expect: [404, 200, 200, inCity(200, 404), inCounty(200, 404), 200, 404, 404],
   },
 };
 
 interface Ids {
   demandList: number;
+  /** a draft demand of the enterprise's organization */
+  draftDemand: number;
   ownDemand: number;
   ownExpert: number;
   ownOrganization: number;
@@ -117,6 +140,7 @@ describe(`permission matrix over every route (${backend})`, () => {
     const ownOrg = own.rows[0];
     ids = {
       demandList: await one(sql`select id from demand_lists order by id limit 1`),
+      draftDemand: await one(sql`insert into demands (title, description, organization_id, region_code, status) values ('枸杞鲜果预冷保鲜技术', '鲜果采后预冷不及时，腐烂率高，需要预冷保鲜技术。', ${ownOrg.id}, ${ownOrg.region_code}, 'draft') returning id`),
       ownOrganization: ownOrg.id,
       ownRegion: ownOrg.region_code,
       ownDemand: await one(sql`select id from demands where organization_id = ${ownOrg.id} order by id limit 1`),
@@ -138,8 +162,7 @@ describe(`permission matrix over every route (${backend})`, () => {
     it(route, async () => {
       const got: number[] = [];
       for (const role of roles) got.push((await call(role, spec.probe(ids))).statusCode);
-      // -1 / -2: the officer of 银川 (6401) / 西夏区 (640105) governs the record only inside that region
-      const expected = spec.expect.map((e) => (e === -1 ? (ids.ownRegion.startsWith('6401') ? 200 : 403) : e === -2 ? (ids.ownRegion.startsWith('640105') ? 200 : 403) : e));
+      const expected = spec.expect.map((e) => (typeof e === 'function' ? e(ids) : e));
       expect(Object.fromEntries(roles.map((r, i) => [r, got[i]]))).toEqual(Object.fromEntries(roles.map((r, i) => [r, expected[i]])));
     });
   }

@@ -57,3 +57,20 @@ export const demands = pgTable(
     index('demands_status_idx').on(t.status),
   ],
 );
+
+/** Every status change of a demand: who, when, from, to, why. The history shown on the demand. */
+export const demandEvents = pgTable(
+  'demand_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    demandId: integer('demand_id').notNull().references(() => demands.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    userId: integer('user_id'),
+    username: text('username'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('demand_events_demand_idx').on(t.demandId)],
+);

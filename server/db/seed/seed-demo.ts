@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
-  achievements, demandLists, demands, expertPoolMembers, expertPools, experts, organizations, publications, roleAssignments, users,
+  achievements, demandEvents, demandLists, demands, expertPoolMembers, expertPools, experts, organizations, publications, roleAssignments, users,
 } from '../schema/index.js';
 import { hashPassword } from '../../auth/password.js';
 import { recordAudit } from '../../auth/audit.js';
@@ -83,7 +83,7 @@ export async function seedDemo(db: Database, ctx: RequestContext, data: DemoData
       : [];
     const list = new Map(listRows.map((l) => [l.name, l.id]));
 
-    await insertChunked(data.demands, 300, (part) =>
+    const demandRows = await insertChunked(data.demands, 300, (part) =>
       tx.insert(demands).values(part.map((d) => {
         const o = orgOf(d.organizationUscc);
         return {
@@ -93,7 +93,13 @@ export async function seedDemo(db: Database, ctx: RequestContext, data: DemoData
           deadline: d.deadline ?? null, confidentiality: d.confidentiality, status: d.status,
           createdAt: new Date(d.createdAt), updatedAt: new Date(d.createdAt),
         };
-      })).returning({ id: demands.id }));
+      })).returning({ id: demands.id, status: demands.status, createdAt: demands.createdAt }));
+    // Each demo demand's history: created, then (when it moved on) its present state.
+    const events = demandRows.flatMap((d) => [
+      { demandId: d.id, action: 'create', fromStatus: null, toStatus: 'draft', at: d.createdAt, username: 'seed' },
+      ...(d.status === 'draft' ? [] : [{ demandId: d.id, action: 'seed', fromStatus: 'draft', toStatus: d.status, at: d.createdAt, username: 'seed' }]),
+    ]);
+    await insertChunked(events, 500, (part) => tx.insert(demandEvents).values(part).returning({ id: demandEvents.id }));
 
     await insertChunked(data.achievements, 300, (part) =>
       tx.insert(achievements).values(part.map((a) => {

@@ -64,3 +64,49 @@ export const demandListsQuery = pagingQuery.extend({
 });
 
 export { cooperationModes };
+
+const code = (max: number) => z.string().trim().max(max);
+
+/** The demand form. Region comes from the organization when there is one. */
+export const demandInput = z.object({
+  title: z.string().trim().min(4, 'at least 4 characters').max(200),
+  description: z.string().trim().min(20, 'at least 20 characters').max(20_000),
+  organizationId: z.number().int().positive().optional(),
+  listId: z.number().int().positive().nullable().optional(),
+  keywords: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  industryCode: code(10).nullable().optional(),
+  keyIndustry: code(10).nullable().optional(),
+  disciplineCode: code(10).nullable().optional(),
+  regionCode: z.string().regex(/^\d{2,9}$/).nullable().optional(),
+  budget: z.number().min(0).max(1_000_000).nullable().optional(),
+  cooperationMode: z.enum(cooperationModes).nullable().optional(),
+  deadline: z.iso.date().nullable().optional(),
+  confidentiality: z.enum(confidentialities).default('public'),
+});
+export type DemandInput = z.infer<typeof demandInput>;
+export const demandPatch = demandInput.partial();
+
+export const transitionBody = z.object({
+  action: z.enum(['submit', 'publish', 'return', 'match', 'negotiate', 'contract', 'close', 'withdraw']),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export const demandEventItem = z.object({
+  id: z.number(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  reason: z.string().nullable(),
+  username: z.string().nullable(),
+  at: isoDate,
+});
+
+export const duplicateWarning = z.object({ id: z.number(), title: z.string(), similarity: z.number(), status: z.string() });
+
+export const demandWriteResponse = z.object({
+  demand: demandDetail,
+  /** Demands of the same organization with a near-identical title. */
+  duplicates: z.array(duplicateWarning),
+  /** What the viewer may do next with this demand. */
+  actions: z.array(z.string()),
+});

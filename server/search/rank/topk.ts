@@ -39,7 +39,7 @@ export class TopK {
       s[i] = score;
       d[i] = doc;
     } else {
-      if (!(score > s[0])) return s[0];
+      if (!(score > s[0] || (score === s[0] && doc < d[0]))) return s[0];
       const n = this.size;
       let i = 0;
       for (;;) {
