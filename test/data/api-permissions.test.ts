@@ -70,6 +70,14 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
     probe: (ids) => ({ method: 'GET', url: `/api/organizations/${ids.ownOrganization}/demands` }),
     expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
   },
+  'POST /api/organizations': {
+    probe: (ids) => ({ method: 'POST', url: '/api/organizations', body: { name: `宁夏测试农业科技有限公司${ids.seq()}`, kind: 'enterprise', region: '宁夏银川市西夏区' } }),
+    expect: [401, 201, 201, 201, 201, 403, 403, 403],
+  },
+  'PATCH /api/organizations/:id': {
+    probe: (ids) => ({ method: 'PATCH', url: `/api/organizations/${ids.ownOrganization}`, body: { website: 'https://example.cn' } }),
+    expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
+  },
   'POST /api/demands': {
     probe: (ids) => ({ method: 'POST', url: '/api/demands', body: { title: `枸杞烘干能耗优化需求${ids.seq()}`, description: '我公司枸杞烘干线能耗偏高，希望与高校合作降低单位能耗并保证色泽。', regionCode: '640105' } }),
     expect: [401, 201, 201, 201, 201, 201, 403, 403],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { openTestApp, backend } from '../helpers/platform.js';
 import type { App } from '../../server/http/app.js';
 
@@ -83,5 +84,21 @@ describe(`a demand from draft to published, through the API (${backend})`, () =>
     const code = await call('operator', 'POST', '/api/demands', { title: '枸杞多糖提取工艺', description: '需要提高枸杞多糖的提取率，降低溶剂消耗和能耗。', disciplineCode: '9999' });
     expect(code.statusCode).toBe(400);
     expect(code.json().error.fields).toEqual([{ path: 'disciplineCode', message: 'unknown discipline 9999' }]);
+  });
+
+  it('checks organizations like a careful clerk: USCC check digit, duplicates, regions as written', async () => {
+    const bad = await call('operator', 'POST', '/api/organizations', { name: '宁夏塞上枸杞有限公司', kind: 'enterprise', region: '中宁县', uscc: '91640521MA76XYK120', phone: '12345' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.phone', 'body.uscc']);
+    const nowhere = await call('operator', 'POST', '/api/organizations', { name: '宁夏塞上枸杞有限公司', kind: 'enterprise', region: '火星基地' });
+    expect(nowhere.json().error.fields[0].path).toBe('region');
+    const ok = await call('operator', 'POST', '/api/organizations', { name: '宁夏塞上枸杞有限公司', kind: 'enterprise', region: '宁夏中卫市中宁县', phone: '0955-5012345' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().organization.regionCode).toBe('640521');
+    const again = await call('operator', 'POST', '/api/organizations', { name: '宁夏塞上枸杞有限责任公司', kind: 'enterprise', region: '640521' });
+    expect(again.json().duplicates.map((d: { id: number }) => d.id)).toContain(ok.json().organization.id);
+    const [{ uscc }] = (await t.platform.db.execute(sql`select uscc from organizations where uscc is not null limit 1`) as unknown as { rows: { uscc: string }[] }).rows;
+    const taken = await call('operator', 'POST', '/api/organizations', { name: '另一家公司', kind: 'enterprise', region: '640521', uscc });
+    expect(taken.statusCode).toBe(409);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { organizationKinds } from '../../db/schema/organizations.js';
 import { isoDate, pagingQuery } from '../shared/listing.js';
+import { emailField, phoneField, usccField } from '../shared/fields.js';
 
 export const organizationListQuery = pagingQuery.extend({
   kind: z.enum(organizationKinds).optional(),
@@ -37,4 +38,27 @@ export const organizationDetail = organizationSummary.extend({
   contactsVisible: z.boolean(),
   createdAt: isoDate,
   updatedAt: isoDate,
+});
+
+/** The organization form. `region` may be a code or a name as people write it (宁夏银川市西夏区). */
+export const organizationInput = z.object({
+  name: z.string().trim().min(2).max(200),
+  uscc: usccField.nullable().optional(),
+  kind: z.enum(organizationKinds),
+  region: z.string().trim().min(2).max(100),
+  industryCode: z.string().trim().max(10).nullable().optional(),
+  keyIndustry: z.string().trim().max(10).nullable().optional(),
+  description: z.string().trim().max(20_000).default(''),
+  contactName: z.string().trim().max(50).nullable().optional(),
+  phone: phoneField.nullable().optional(),
+  email: emailField.nullable().optional(),
+  website: z.url().nullable().optional(),
+});
+export type OrganizationInput = z.infer<typeof organizationInput>;
+export const organizationPatch = organizationInput.partial();
+
+export const organizationWriteResponse = z.object({
+  organization: organizationDetail,
+  /** Organizations with a near-identical name: likely the same one entered twice. */
+  duplicates: z.array(z.object({ id: z.number(), name: z.string(), similarity: z.number() })),
 });

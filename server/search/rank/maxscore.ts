@@ -45,14 +45,22 @@ function gallop(docs: Int32Array, p: number, e: number, target: number): number 
   return l;
 }
 
+const WINDOW = 4096;
+const winAcc = new Float64Array(WINDOW);
+const winBits = new Uint32Array(WINDOW >>> 5);
+
 /**
- * Document-at-a-time MaxScore (Turtle & Flood 1995) over one segment. Query terms are sorted by
- * their upper bound (weight × the term's largest impact); the longest prefix of low-bound terms
- * whose summed bound cannot lift a document above the current k-th score (θ) becomes
- * "non-essential": candidates come only from the essential lists, and non-essential lists are
- * probed (galloping) only while the candidate can still beat θ. As θ rises, more lists become
- * non-essential, so frequent terms are mostly skipped: latency follows the rare terms' work,
- * not the corpus size.
+ * MaxScore (Turtle & Flood 1995) evaluated in document windows, the way Lucene's
+ * MaxScoreBulkScorer does it.
+ *
+ * Query terms are sorted by their upper bound (weight × the term's largest impact); the
+ * longest prefix of low-bound terms whose summed bound cannot lift a document above the
+ * current k-th score θ is "non-essential". Inside a window of 4,096 document ids, the essential
+ * lists are scanned term-at-a-time into a small accumulator (a plain array loop, no per-document
+ * choice among cursors); then each document hit in the window, in id order, probes the
+ * non-essential lists by galloping — strongest first, stopping as soon as it can no longer
+ * beat θ. As θ rises, frequent terms become non-essential and are only probed, so latency
+ * follows the rare terms' work, not the corpus size.
  */
 function scoreSegment(
   seg: Segment,
@@ -81,62 +89,79 @@ function scoreSegment(
   const end = new Int32Array(m);
   const w = new Float64Array(m);
   const cum = new Float64Array(m);
-  let acc = 0;
+  let total = 0;
   for (let j = 0; j < m; j++) {
     const i = order[j];
     pos[j] = seg.offsets[slots[i]];
     end[j] = seg.offsets[slots[i] + 1];
     w[j] = ws[i];
-    acc += ubs[i];
-    cum[j] = acc;
+    total += ubs[i];
+    cum[j] = total;
     stats.postings += end[j] - pos[j];
   }
   const docs = seg.docs;
   const imp = seg.impacts;
   const hasDeletes = seg.deleted > 0;
+  const acc = winAcc;
+  const bits = winBits;
   let theta = heap.threshold();
   let firstEss = 0;
   while (firstEss < m && cum[firstEss] <= theta) firstEss++;
   let candidates = 0;
 
   while (firstEss < m) {
-    // Next candidate: the smallest current document among essential lists.
-    let d = END;
+    // The next window starts at the smallest document among the essential lists.
+    let start = END;
+    for (let i = firstEss; i < m; i++) if (pos[i] < end[i] && docs[pos[i]] < start) start = docs[pos[i]];
+    if (start === END) break;
+    const stop = start + WINDOW;
     for (let i = firstEss; i < m; i++) {
-      const p = pos[i];
-      if (p < end[i]) {
-        const x = docs[p];
-        if (x < d) d = x;
-      }
-    }
-    if (d === END) break;
-    let score = 0;
-    for (let i = firstEss; i < m; i++) {
-      const p = pos[i];
-      if (p < end[i] && docs[p] === d) {
-        score += w[i] * imp[p];
-        pos[i] = p + 1;
-      }
-    }
-    if (hasDeletes && deleted[d] === 1) continue;
-    if (accept !== null && !accept(d)) continue;
-    candidates++;
-    // Probe non-essential lists from the strongest down while the document can still enter.
-    let i = firstEss - 1;
-    for (; i >= 0; i--) {
-      if (score + cum[i] <= theta) break;
       let p = pos[i];
       const e = end[i];
-      if (p < e && docs[p] < d) {
-        p = gallop(docs, p, e, d);
-        pos[i] = p;
+      const wi = w[i];
+      while (p < e) {
+        const d = docs[p];
+        if (d >= stop) break;
+        const o = d - start;
+        bits[o >>> 5] |= 1 << (o & 31);
+        acc[o] += wi * imp[p];
+        p++;
       }
-      if (p < e && docs[p] === d) score += w[i] * imp[p];
+      pos[i] = p;
     }
-    if (i >= 0) continue;
-    if (score > theta) {
-      theta = heap.push(d, score);
-      while (firstEss < m && cum[firstEss] <= theta) firstEss++;
+    const ess = firstEss;
+    for (let word = 0; word < bits.length; word++) {
+      let b = bits[word];
+      if (b === 0) continue;
+      bits[word] = 0;
+      while (b !== 0) {
+        const low = b & -b;
+        b ^= low;
+        const o = (word << 5) + 31 - Math.clz32(low);
+        let score = acc[o];
+        acc[o] = 0;
+        const d = start + o;
+        if (hasDeletes && deleted[d] === 1) continue;
+        if (accept !== null && !accept(d)) continue;
+        candidates++;
+        // Probe non-essential lists from the strongest down while the document can still enter.
+        let i = ess - 1;
+        for (; i >= 0; i--) {
+          if (score + cum[i] <= theta) break;
+          let p = pos[i];
+          const e = end[i];
+          if (p < e && docs[p] < d) {
+            p = gallop(docs, p, e, d);
+            pos[i] = p;
+          }
+          if (p < e && docs[p] === d) score += w[i] * imp[p];
+        }
+        if (i >= 0) continue;
+        if (score > theta || (score === theta && heap.size === heap.k)) {
+          theta = heap.push(d, score);
+          while (firstEss < m && cum[firstEss] <= theta) firstEss++;
+        }
+      }
     }
   }
   stats.candidates += candidates;
