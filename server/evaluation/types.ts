@@ -223,7 +223,8 @@ export interface IndicatorRow {
 export interface TreatmentRecord {
   indicator: string;
   year: number | null;
-  method: 'none' | 'winsorise' | 'log' | 'excluded' | 'too-few-values';
+  /** 'skipped' when the normalisation works on raw units (distance to target) or ranks, which need no treatment. */
+  method: 'none' | 'winsorise' | 'log' | 'excluded' | 'too-few-values' | 'skipped';
   winsorised: number;
   skew: number | null;
   kurt: number | null;

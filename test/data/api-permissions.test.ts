@@ -78,6 +78,14 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
     probe: (ids) => ({ method: 'PATCH', url: `/api/organizations/${ids.ownOrganization}`, body: { website: 'https://example.cn' } }),
     expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
   },
+  'POST /api/experts': {
+    probe: (ids) => ({ method: 'POST', url: '/api/experts', body: { name: `测试专家${ids.seq()}`, organizationId: ids.ownOrganization, fields: ['枸杞'] } }),
+    expect: [401, 201, 201, inCity(201, 403), inCounty(201, 403), 201, 403, 403],
+  },
+  'PATCH /api/experts/:id': {
+    probe: (ids) => ({ method: 'PATCH', url: `/api/experts/${ids.ownExpert}`, body: { fields: ['枸杞多糖', '功能食品'] } }),
+    expect: [401, 200, 200, 403, 403, 403, 200, 403],
+  },
   'POST /api/demands': {
     probe: (ids) => ({ method: 'POST', url: '/api/demands', body: { title: `枸杞烘干能耗优化需求${ids.seq()}`, description: '我公司枸杞烘干线能耗偏高，希望与高校合作降低单位能耗并保证色泽。', regionCode: '640105' } }),
     expect: [401, 201, 201, 201, 201, 201, 403, 403],

@@ -101,4 +101,17 @@ describe(`a demand from draft to published, through the API (${backend})`, () =>
     const taken = await call('operator', 'POST', '/api/organizations', { name: '另一家公司', kind: 'enterprise', region: '640521', uscc });
     expect(taken.statusCode).toBe(409);
   });
+
+  it('keeps an expert profile with publications, checks ORCID, and flags the same person twice', async () => {
+    const body = { name: '周海涛', organizationName: '福州大学', title: '教授', orcid: '0000-0002-1825-0097', email: 'zhou@fzu.edu.cn', disciplines: ['0832'], publications: [{ title: '枸杞浆果真空冷冻干燥工艺研究', abstract: '以宁夏枸杞为原料研究真空冷冻干燥曲线。', keywords: ['枸杞', '冷冻干燥'], year: 2024 }] };
+    const badOrcid = await call('operator', 'POST', '/api/experts', { ...body, orcid: '0000-0002-1825-0098' });
+    expect(badOrcid.json().error.fields[0].path).toBe('body.orcid');
+    const made = await call('operator', 'POST', '/api/experts', body);
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().expert.publications).toHaveLength(1);
+    const twice = await call('operator', 'POST', '/api/experts', body);
+    expect(twice.json().duplicates.map((d: { id: number }) => d.id)).toContain(made.json().expert.id);
+    const found = await call('anon', 'GET', `/api/search?kind=expert&q=${encodeURIComponent('真空冷冻干燥')}`);
+    expect(found.json().hits.map((h: { id: number }) => h.id)).toContain(made.json().expert.id);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pagingQuery } from '../shared/listing.js';
+import { emailField, orcidField, phoneField } from '../shared/fields.js';
 
 export const expertListQuery = pagingQuery.extend({
   regionCode: z.string().regex(/^\d{2,9}$/, 'region code: 2–9 digits').optional(),
@@ -57,3 +58,38 @@ export const expertDetail = expertSummary.extend({
 });
 
 export const expertPoolSummary = z.object({ id: z.number(), name: z.string(), description: z.string(), regionCode: z.string().nullable(), memberCount: z.number() });
+
+export const publicationInput = z.object({
+  title: z.string().trim().min(2).max(500),
+  abstract: z.string().trim().max(20_000).default(''),
+  keywords: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  year: z.number().int().min(1950).max(2100).nullable().optional(),
+  venue: z.string().trim().max(300).nullable().optional(),
+  coauthors: z.array(z.string().trim().min(1).max(60)).max(100).default([]),
+});
+
+/** The expert form; publications replace the expert's list when given. */
+export const expertInput = z.object({
+  name: z.string().trim().min(2).max(60),
+  gender: z.enum(['male', 'female']).nullable().optional(),
+  birthYear: z.number().int().min(1920).max(2010).nullable().optional(),
+  title: z.string().trim().max(60).nullable().optional(),
+  organizationId: z.number().int().positive().nullable().optional(),
+  organizationName: z.string().trim().max(200).nullable().optional(),
+  disciplines: z.array(z.string().trim().max(10)).max(10).default([]),
+  fields: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
+  keyIndustries: z.array(z.string().trim().max(10)).max(10).default([]),
+  bio: z.string().trim().max(20_000).default(''),
+  email: emailField.nullable().optional(),
+  phone: phoneField.nullable().optional(),
+  orcid: orcidField.nullable().optional(),
+  publications: z.array(publicationInput).max(500).optional(),
+});
+export type ExpertInput = z.infer<typeof expertInput>;
+export const expertPatch = expertInput.partial();
+
+export const expertWriteResponse = z.object({
+  expert: expertDetail,
+  /** Experts with the same name at the same institution: likely the same person. */
+  duplicates: z.array(z.object({ id: z.number(), name: z.string(), organizationName: z.string().nullable() })),
+});
