@@ -86,6 +86,14 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
     probe: (ids) => ({ method: 'PATCH', url: `/api/experts/${ids.ownExpert}`, body: { fields: ['枸杞多糖', '功能食品'] } }),
     expect: [401, 200, 200, 403, 403, 403, 200, 403],
   },
+  'POST /api/achievements': {
+    probe: (ids) => ({ method: 'POST', url: '/api/achievements', body: { title: `枸杞低温干燥装备${ids.seq()}`, summary: '一种枸杞低温热泵干燥装备，能耗降低30%，色泽保持良好。', kind: 'equipment', organizationId: ids.ownOrganization } }),
+    expect: [401, 201, 201, inCity(201, 403), inCounty(201, 403), 201, 403, 403],
+  },
+  'PATCH /api/achievements/:id': {
+    probe: (ids) => ({ method: 'PATCH', url: `/api/achievements/${ids.ownAchievement}`, body: { maturity: 6 } }),
+    expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
+  },
   'POST /api/demands': {
     probe: (ids) => ({ method: 'POST', url: '/api/demands', body: { title: `枸杞烘干能耗优化需求${ids.seq()}`, description: '我公司枸杞烘干线能耗偏高，希望与高校合作降低单位能耗并保证色泽。', regionCode: '640105' } }),
     expect: [401, 201, 201, 201, 201, 201, 403, 403],
@@ -107,6 +115,8 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
 
 interface Ids {
   demandList: number;
+  /** an achievement of the enterprise's organization */
+  ownAchievement: number;
   /** a draft demand of the enterprise's organization */
   draftDemand: number;
   ownDemand: number;
@@ -157,6 +167,7 @@ describe(`permission matrix over every route (${backend})`, () => {
     ids = {
       demandList: await one(sql`select id from demand_lists order by id limit 1`),
       draftDemand: await one(sql`insert into demands (title, description, organization_id, region_code, status) values ('枸杞鲜果预冷保鲜技术', '鲜果采后预冷不及时，腐烂率高，需要预冷保鲜技术。', ${ownOrg.id}, ${ownOrg.region_code}, 'draft') returning id`),
+      ownAchievement: await one(sql`insert into achievements (title, summary, kind, organization_id, region_code, status) values ('枸杞色泽保持工艺', '一种枸杞干燥过程中的色泽保持工艺。', 'process', ${ownOrg.id}, ${ownOrg.region_code}, 'published') returning id`),
       ownOrganization: ownOrg.id,
       ownRegion: ownOrg.region_code,
       ownDemand: await one(sql`select id from demands where organization_id = ${ownOrg.id} order by id limit 1`),

@@ -43,3 +43,22 @@ export const achievementDetail = achievementSummary.extend({
   industryName: z.string().nullable(),
   updatedAt: isoDate,
 });
+
+/** The achievement form. */
+export const achievementInput = z.object({
+  title: z.string().trim().min(4).max(300),
+  summary: z.string().trim().min(20, 'at least 20 characters').max(20_000),
+  keywords: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  kind: z.enum(achievementKinds),
+  maturity: z.number().int().min(1).max(9).nullable().optional(),
+  transferMode: z.enum(['转让', '许可', '作价入股', '合作开发', '技术服务']).nullable().optional(),
+  price: z.number().min(0).max(10_000_000).nullable().optional(),
+  organizationId: z.number().int().positive().nullable().optional(),
+  expertId: z.number().int().positive().nullable().optional(),
+  disciplineCode: z.string().trim().max(10).nullable().optional(),
+  industryCode: z.string().trim().max(10).nullable().optional(),
+  keyIndustry: z.string().trim().max(10).nullable().optional(),
+  status: z.enum(achievementStatuses).default('draft'),
+});
+export type AchievementInput = z.infer<typeof achievementInput>;
+export const achievementPatch = achievementInput.partial();
