@@ -32,7 +32,7 @@ export interface Achievement extends AchievementSummary {
   updatedAt: string;
 }
 
-export const achievementSorts = ['newest', 'title', 'maturity', 'price'] as const;
+export const achievementSorts = ['relevance', 'newest', 'title', 'maturity', 'price'] as const;
 export type AchievementSort = (typeof achievementSorts)[number];
 
 export interface AchievementListParams extends ListParams {

@@ -20,4 +20,5 @@ export interface DemandListParams extends ListParams {
 
 export const demandListsApi = {
   list: (params: DemandListParams, signal?: AbortSignal) => http.get<Page<DemandList>>('/demand-lists', { ...params }, signal),
+  get: (id: number | string) => http.get<DemandList>(`/demand-lists/${id}`),
 };

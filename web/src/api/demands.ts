@@ -34,7 +34,7 @@ export interface Demand extends DemandSummary {
   updatedAt: string;
 }
 
-export const demandSorts = ['newest', 'oldest', 'title', 'budget'] as const;
+export const demandSorts = ['relevance', 'newest', 'oldest', 'title', 'budget'] as const;
 export type DemandSort = (typeof demandSorts)[number];
 
 export interface DemandListParams extends ListParams {

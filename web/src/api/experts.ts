@@ -53,7 +53,7 @@ export interface ExpertPool {
   memberCount: number;
 }
 
-export const expertSorts = ['name', 'publications', 'newest'] as const;
+export const expertSorts = ['relevance', 'name', 'publications', 'newest'] as const;
 export type ExpertSort = (typeof expertSorts)[number];
 
 export interface ExpertListParams extends ListParams {

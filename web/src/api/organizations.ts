@@ -28,7 +28,7 @@ export interface Organization extends OrganizationSummary {
   updatedAt: string;
 }
 
-export const organizationSorts = ['name', 'newest'] as const;
+export const organizationSorts = ['relevance', 'name', 'newest'] as const;
 export type OrganizationSort = (typeof organizationSorts)[number];
 
 export interface OrganizationListParams extends ListParams {

@@ -9,6 +9,11 @@ export interface ListQueryOptions<T> {
   /** Filter names besides q, sort, page and pageSize. */
   filters: readonly string[];
   defaultSort?: string;
+  /**
+   * The server can order a search by relevance (`sort=relevance`, its default when `q` is given):
+   * while a search is applied the default sort is then `relevance`, otherwise `defaultSort`.
+   */
+  relevance?: boolean;
   pageSize?: number;
 }
 
@@ -29,6 +34,13 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
   const defaultPageSize = opts.pageSize ?? 20;
 
   const form = reactive<Record<string, string>>({ q: '', sort: opts.defaultSort ?? '' });
+  /** The search text the loaded list was searched with (the URL's). */
+  const appliedQ = ref('');
+  const searching = computed(() => Boolean(appliedQ.value.trim()));
+
+  function defaultSortFor(q: string): string {
+    return opts.relevance && q.trim() ? 'relevance' : (opts.defaultSort ?? '');
+  }
   for (const f of opts.filters) form[f] = '';
   const page = ref(1);
   const pageSize = ref(defaultPageSize);
@@ -47,7 +59,8 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
   function readUrl(): void {
     const q = route.query;
     form.q = str(q.q);
-    form.sort = str(q.sort) || (opts.defaultSort ?? '');
+    appliedQ.value = form.q;
+    form.sort = str(q.sort) || defaultSortFor(form.q);
     for (const f of opts.filters) form[f] = str(q[f]);
     page.value = Math.max(1, Number(str(q.page)) || 1);
     pageSize.value = Number(str(q.pageSize)) || defaultPageSize;
@@ -92,7 +105,7 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
     if (resetPage) delete query.page;
     if (query.page === '1') delete query.page;
     if (query.pageSize === String(defaultPageSize)) delete query.pageSize;
-    if (query.sort === opts.defaultSort) delete query.sort;
+    if (query.sort === defaultSortFor(form.q)) delete query.sort;
     const same = JSON.stringify(query) === JSON.stringify(route.query);
     if (same) void load();
     else void router.push({ query });
@@ -100,6 +113,12 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
 
   /** Applies the edited search box and filters (back to page 1). */
   function apply(): void {
+    if (opts.relevance) {
+      // a sort left at its default follows the search (relevance while searching); a chosen one stays,
+      // except relevance, which means nothing without a search
+      if (form.sort === defaultSortFor(appliedQ.value)) form.sort = defaultSortFor(form.q);
+      else if (form.sort === 'relevance' && !form.q.trim()) form.sort = opts.defaultSort ?? '';
+    }
     push(true);
   }
 
@@ -131,5 +150,5 @@ export function useListQuery<T>(opts: ListQueryOptions<T>) {
     { immediate: true },
   );
 
-  return { form, page, pageSize, items, total, loading, loaded, error, errorStatus, hasFilters, apply, reset, setPage, setPageSize, reload: load };
+  return { form, page, pageSize, items, total, loading, loaded, error, errorStatus, hasFilters, searching, apply, reset, setPage, setPageSize, reload: load };
 }

@@ -55,6 +55,12 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'nav.demandLists', groupKey: 'nav.demandsGroup' },
       },
       {
+        path: 'matchmaking',
+        name: 'matchmaking',
+        component: () => import('@/views/matchmaking/MatchmakingView.vue'),
+        meta: { titleKey: 'nav.matchmaking' },
+      },
+      {
         path: 'experts',
         name: 'experts',
         component: () => import('@/views/experts/ExpertListView.vue'),

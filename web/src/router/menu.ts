@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Collection, DataBoard, Document, List, Medal, OfficeBuilding, Reading, UserFilled } from '@element-plus/icons-vue';
+import { Collection, Connection, DataBoard, Document, List, Medal, OfficeBuilding, Reading, UserFilled } from '@element-plus/icons-vue';
 import type { RoleName } from '@/api/auth';
 
 /**
@@ -26,6 +26,7 @@ export const menu: MenuItem[] = [
       { key: 'demand-lists', titleKey: 'nav.demandLists', icon: List, route: 'demand-lists' },
     ],
   },
+  { key: 'matchmaking', titleKey: 'nav.matchmaking', icon: Connection, route: 'matchmaking' },
   { key: 'experts', titleKey: 'nav.experts', icon: UserFilled, route: 'experts' },
   { key: 'achievements', titleKey: 'nav.achievements', icon: Medal, route: 'achievements' },
   { key: 'organizations', titleKey: 'nav.organizations', icon: OfficeBuilding, route: 'organizations' },

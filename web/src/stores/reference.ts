@@ -1,17 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { referenceApi, type Discipline, type KeyIndustry, type Region } from '@/api/reference';
+import { referenceApi, type Discipline, type Industry, type KeyIndustry, type Region } from '@/api/reference';
 
 /** Reference schemes (regions, key industries, disciplines), fetched once and cached. */
 export const useReferenceStore = defineStore('reference', () => {
   const regions = ref<Region[]>([]);
   const keyIndustries = ref<KeyIndustry[]>([]);
   const disciplines = ref<Discipline[]>([]);
+  const industries = ref<Industry[]>([]);
   let pending: Promise<void> | null = null;
+  let pendingIndustries: Promise<void> | null = null;
 
   const regionByCode = computed(() => new Map(regions.value.map((r) => [r.code, r])));
   const keyIndustryByCode = computed(() => new Map(keyIndustries.value.map((k) => [k.code, k])));
   const disciplineByCode = computed(() => new Map(disciplines.value.map((d) => [d.code, d])));
+  const industryByCode = computed(() => new Map(industries.value.map((i) => [i.code, i])));
 
   function ensure(): Promise<void> {
     // Provinces, cities and counties only: a full national import adds towns we never filter by.
@@ -34,6 +37,20 @@ export const useReferenceStore = defineStore('reference', () => {
         throw e;
       });
     return pending;
+  }
+
+  /** GB/T 4754 industries (only the pages that name industry codes need them). */
+  function ensureIndustries(): Promise<void> {
+    pendingIndustries ??= referenceApi
+      .industries()
+      .then((list) => {
+        industries.value = list;
+      })
+      .catch((e: unknown) => {
+        pendingIndustries = null;
+        throw e;
+      });
+    return pendingIndustries;
   }
 
   /** Key industries grouped for select boxes: [{ group, items }]. */
@@ -61,5 +78,18 @@ export const useReferenceStore = defineStore('reference', () => {
     return roots;
   });
 
-  return { regions, keyIndustries, keyIndustryGroups, regionTree, disciplines, regionByCode, keyIndustryByCode, disciplineByCode, ensure };
+  return {
+    regions,
+    keyIndustries,
+    keyIndustryGroups,
+    regionTree,
+    disciplines,
+    industries,
+    regionByCode,
+    keyIndustryByCode,
+    disciplineByCode,
+    industryByCode,
+    ensure,
+    ensureIndustries,
+  };
 });

@@ -39,6 +39,21 @@ export const useSessionStore = defineStore('session', () => {
     return roles.value.some((r) => wanted.includes(r));
   }
 
+  /**
+   * Whether the user administers a record (mirrors `governs` in server/auth/policy.ts): staff,
+   * the officer of its region, a member of its organization, or the expert themself. Used to
+   * leave out panels the server would refuse; the server still decides.
+   */
+  function governs(r: { regionCode?: string | null; organizationId?: number | null; expertId?: number | null }): boolean {
+    for (const g of user.value?.roles ?? []) {
+      if (g.role === 'admin' || g.role === 'operator') return true;
+      if (g.role === 'region_officer' && g.regionCode && r.regionCode?.startsWith(g.regionCode)) return true;
+      if (g.role === 'enterprise_member' && g.organizationId != null && g.organizationId === r.organizationId) return true;
+      if (g.role === 'expert' && g.expertId != null && g.expertId === r.expertId) return true;
+    }
+    return false;
+  }
+
   function set(me: Me | null, csrf: string | null): void {
     user.value = me;
     setCsrfToken(csrf);
@@ -84,5 +99,5 @@ export const useSessionStore = defineStore('session', () => {
     set(null, null);
   }
 
-  return { user, loaded, roles, primaryRole, hasAnyRole, load, login, logout, clear };
+  return { user, loaded, roles, primaryRole, hasAnyRole, governs, load, login, logout, clear };
 });

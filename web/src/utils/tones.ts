@@ -38,3 +38,22 @@ export type EnumKind = keyof typeof enumTones;
 export function toneOf(kind: EnumKind, value: string): Tone {
   return (enumTones[kind] as Record<string, Tone>)[value] ?? 'gray';
 }
+
+/**
+ * The matching signals as the score bar and the reasons show them, in stacking order, each with
+ * its colour (`text` is the matched words of the record itself, `publication` the evidence of an
+ * expert's or organization's papers and achievements, `other` a signal this client does not know).
+ */
+export const matchSignals = ['publication', 'text', 'discipline', 'industry', 'pairing', 'recency', 'other', 'load'] as const;
+export type MatchSignal = (typeof matchSignals)[number];
+
+export const signalTones: Record<MatchSignal, Tone> = {
+  text: 'blue',
+  publication: 'cyan',
+  discipline: 'purple',
+  industry: 'gold',
+  pairing: 'green',
+  recency: 'orange',
+  other: 'gray',
+  load: 'red',
+};

@@ -1,0 +1,61 @@
+/**
+ * Arithmetic over a hit's reasons: which signal each belongs to, the total per signal (the score
+ * bar), and the evidence worth naming. The reasons of a hit sum to its score; so do the totals.
+ */
+import type { Hit, PublicationReason, Reason, TermReason } from '@/api/matching';
+import { matchSignals, type MatchSignal } from './tones';
+
+/** The signal a reason counts under; a signal this client does not know is `other`. */
+export function signalOf(r: Reason): MatchSignal {
+  if (r.signal === 'term') return 'text';
+  return (matchSignals as readonly string[]).includes(r.signal) ? (r.signal as MatchSignal) : 'other';
+}
+
+/** Σ contributions per signal, in stacking order, signals without reasons left out. */
+export function signalTotals(hit: Hit): { signal: MatchSignal; value: number }[] {
+  const sums = new Map<MatchSignal, number>();
+  for (const r of hit.reasons) {
+    const s = signalOf(r);
+    sums.set(s, (sums.get(s) ?? 0) + (Number.isFinite(r.contribution) ? r.contribution : 0));
+  }
+  return matchSignals.filter((s) => sums.has(s)).map((s) => ({ signal: s, value: sums.get(s) ?? 0 }));
+}
+
+/** Σ of the positive totals: the length of the bar before the deductions. */
+export function positiveTotal(hit: Hit): number {
+  return signalTotals(hit).reduce((a, t) => a + Math.max(0, t.value), 0);
+}
+
+export function termReasons(hit: Hit): TermReason[] {
+  return hit.reasons.filter((r): r is TermReason => r.signal === 'term');
+}
+
+export function publicationReasons(hit: Hit): PublicationReason[] {
+  return hit.reasons.filter((r): r is PublicationReason => r.signal === 'publication').sort((a, b) => a.rank - b.rank);
+}
+
+/** An organization's evidence may be one of its achievements (`a<id>`) rather than a paper. */
+export function isAchievementEvidence(p: PublicationReason): boolean {
+  return /^a\d+$/.test(p.id);
+}
+
+/**
+ * The matched words worth naming: by contribution, without those that carry (almost) nothing
+ * (a word in every record, like 研究), at most `max`.
+ */
+export function notableTerms(terms: readonly TermReason[], max = 8): TermReason[] {
+  const sorted = [...terms].sort((a, b) => b.contribution - a.contribution);
+  const top = sorted[0]?.contribution ?? 0;
+  return sorted.filter((t, i) => i < 3 || t.contribution >= top * 0.05).filter((t) => t.contribution > 1e-6).slice(0, max);
+}
+
+/** A contribution with its sign: `+0.081`, `−0.020`. */
+export function signed(n: number, digits = 3): string {
+  const s = Math.abs(n).toFixed(digits);
+  if (Number(s) === 0) return `+${s}`;
+  return n < 0 ? `−${s}` : `+${s}`;
+}
+
+export function fixed(n: number, digits = 3): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : '';
+}
