@@ -6,6 +6,7 @@ import { recordAudit } from '../../auth/audit.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize } from '../../auth/policy.js';
 import type { ReferenceData } from '../../reference/reference.js';
+import { checkReferenceCodes } from '../shared/reference-check.js';
 import type { AchievementInput } from './achievement.schema.js';
 import { getAchievement } from './achievement.service.js';
 
@@ -13,14 +14,6 @@ export interface AchievementWriteDeps {
   db: Database;
   reference: ReferenceData;
   syncIndex?: (kind: 'achievement', ids: number[]) => Promise<void>;
-}
-
-function checkCodes(ref: ReferenceData, input: Partial<AchievementInput>) {
-  const fields: { path: string; message: string }[] = [];
-  if (input.industryCode && !ref.industries.byCode.has(input.industryCode)) fields.push({ path: 'industryCode', message: `unknown industry ${input.industryCode}` });
-  if (input.keyIndustry && !ref.keyIndustries.byCode.has(input.keyIndustry)) fields.push({ path: 'keyIndustry', message: `unknown key industry ${input.keyIndustry}` });
-  if (input.disciplineCode && !ref.disciplines.byCode.has(input.disciplineCode)) fields.push({ path: 'disciplineCode', message: `unknown discipline ${input.disciplineCode}` });
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { detail: fields.map((f) => f.path).join(', ') }, fields);
 }
 
 /** Where an achievement belongs: its organization (or its expert's), which decides region and owner. */
@@ -39,7 +32,7 @@ async function ownerOf(db: Database, input: Partial<AchievementInput>) {
 
 /** Registers an achievement for an organization (and optionally the expert behind it). */
 export async function createAchievement(deps: AchievementWriteDeps, ctx: RequestContext, input: AchievementInput) {
-  checkCodes(deps.reference, input);
+  checkReferenceCodes(deps.reference, input);
   const owner = await ownerOf(deps.db, input);
   authorize(ctx.actor, 'achievement:create', { ...owner, expertId: input.expertId ?? null });
   const row = await deps.db.transaction(async (txRaw) => {
@@ -57,7 +50,7 @@ export async function updateAchievement(deps: AchievementWriteDeps, ctx: Request
   const [before] = await deps.db.select().from(achievements).where(eq(achievements.id, id));
   if (!before) throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Achievement' : '科技成果', id });
   authorize(ctx.actor, 'achievement:update', { regionCode: before.regionCode, organizationId: before.organizationId, expertId: before.expertId });
-  checkCodes(deps.reference, patch);
+  checkReferenceCodes(deps.reference, patch);
   const moves = patch.organizationId !== undefined || patch.expertId !== undefined;
   const owner = moves ? await ownerOf(deps.db, { organizationId: patch.organizationId ?? before.organizationId, expertId: patch.expertId ?? before.expertId }) : {};
   if (moves) authorize(ctx.actor, 'achievement:create', { ...owner, expertId: patch.expertId ?? before.expertId });

@@ -6,6 +6,7 @@ import { recordAudit } from '../../auth/audit.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize, type Resource } from '../../auth/policy.js';
 import type { ReferenceData } from '../../reference/reference.js';
+import { checkReferenceCodes } from '../shared/reference-check.js';
 import { DUPLICATE_TITLE_THRESHOLD, titleSimilarity } from '../../shared/similarity.js';
 import { jsonDates } from '../shared/listing.js';
 import { availableActions, checkTransition, editableStatuses, reviews, transitions, type DemandAction, type DemandStatus } from './demand.lifecycle.js';
@@ -29,16 +30,6 @@ function resourceOf(d: Pick<Row, 'regionCode' | 'organizationId' | 'confidential
     confidentiality: d.confidentiality,
     published: (repo.publishedStatuses as readonly string[]).includes(d.status),
   };
-}
-
-/** Codes must exist in the reference schemes; each bad one is named by its field. */
-function checkCodes(ref: ReferenceData, input: Partial<DemandInput>) {
-  const fields: { path: string; message: string }[] = [];
-  if (input.industryCode && !ref.industries.byCode.has(input.industryCode)) fields.push({ path: 'industryCode', message: `unknown industry ${input.industryCode}` });
-  if (input.keyIndustry && !ref.keyIndustries.byCode.has(input.keyIndustry)) fields.push({ path: 'keyIndustry', message: `unknown key industry ${input.keyIndustry}` });
-  if (input.disciplineCode && !ref.disciplines.byCode.has(input.disciplineCode)) fields.push({ path: 'disciplineCode', message: `unknown discipline ${input.disciplineCode}` });
-  if (input.regionCode && !ref.regions.byCode.has(input.regionCode)) fields.push({ path: 'regionCode', message: `unknown region ${input.regionCode}` });
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { detail: fields.map((f) => f.path).join(', ') }, fields);
 }
 
 /** Demands of the same organization whose titles are near-identical: likely entered twice. */
@@ -77,7 +68,7 @@ async function loadRow(db: Database, ctx: RequestContext, id: number): Promise<R
  * `duplicates` so the form can warn before the user submits.
  */
 export async function createDemand(deps: DemandWriteDeps, ctx: RequestContext, input: DemandInput) {
-  checkCodes(deps.reference, input);
+  checkReferenceCodes(deps.reference, input);
   let regionCode = input.regionCode ?? null;
   let organizationName: string | null = null;
   if (input.organizationId != null) {
@@ -116,7 +107,7 @@ export async function updateDemand(deps: DemandWriteDeps, ctx: RequestContext, i
   const reviewer = reviews(ctx.actor, resource);
   if (!reviewer && !editableStatuses.includes(before.status)) throw new AppError('DEMAND_NOT_EDITABLE', { status: before.status });
   if (before.status === 'closed' || before.status === 'withdrawn') throw new AppError('DEMAND_NOT_EDITABLE', { status: before.status });
-  checkCodes(deps.reference, patch);
+  checkReferenceCodes(deps.reference, patch);
   if (patch.organizationId != null && patch.organizationId !== before.organizationId && !reviewer) {
     throw new AppError('FORBIDDEN', { action: 'demand:update organizationId' });
   }

@@ -6,6 +6,7 @@ import { recordAudit } from '../../auth/audit.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize } from '../../auth/policy.js';
 import type { ReferenceData } from '../../reference/reference.js';
+import { checkReferenceCodes } from '../shared/reference-check.js';
 import type { ExpertInput } from './expert.schema.js';
 import { getExpert } from './expert.service.js';
 
@@ -13,17 +14,6 @@ export interface ExpertWriteDeps {
   db: Database;
   reference: ReferenceData;
   syncIndex?: (kind: 'expert', ids: number[]) => Promise<void>;
-}
-
-function checkCodes(ref: ReferenceData, input: Partial<ExpertInput>) {
-  const fields: { path: string; message: string }[] = [];
-  (input.disciplines ?? []).forEach((c, i) => {
-    if (!ref.disciplines.byCode.has(c)) fields.push({ path: `disciplines.${i}`, message: `unknown discipline ${c}` });
-  });
-  (input.keyIndustries ?? []).forEach((c, i) => {
-    if (!ref.keyIndustries.byCode.has(c)) fields.push({ path: `keyIndustries.${i}`, message: `unknown key industry ${c}` });
-  });
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { detail: fields.map((f) => f.path).join(', ') }, fields);
 }
 
 async function organizationOf(db: Database, id: number | null | undefined) {
@@ -58,7 +48,7 @@ async function replacePublications(tx: Database, expertId: number, pubs: ExpertI
 
 /** Adds an expert to the library: staff and region officers (in their region), or an institution's members. */
 export async function createExpert(deps: ExpertWriteDeps, ctx: RequestContext, input: ExpertInput) {
-  checkCodes(deps.reference, input);
+  checkReferenceCodes(deps.reference, input);
   const org = await organizationOf(deps.db, input.organizationId);
   const regionCode = org?.regionCode ?? null;
   authorize(ctx.actor, 'expert:create', { regionCode, organizationId: org?.id ?? null });
@@ -81,7 +71,7 @@ export async function updateExpert(deps: ExpertWriteDeps, ctx: RequestContext, i
   const [before] = await deps.db.select().from(experts).where(eq(experts.id, id));
   if (!before) throw new AppError('NOT_FOUND', { entity: ctx.locale === 'en' ? 'Expert' : '专家', id });
   authorize(ctx.actor, 'expert:update', { regionCode: before.regionCode, organizationId: before.organizationId, expertId: id });
-  checkCodes(deps.reference, patch);
+  checkReferenceCodes(deps.reference, patch);
   const org = patch.organizationId !== undefined ? await organizationOf(deps.db, patch.organizationId) : undefined;
   if (org) authorize(ctx.actor, 'expert:create', { regionCode: org.regionCode, organizationId: org.id, expertId: id });
   const { publications: pubs, ...values } = patch;

@@ -6,6 +6,7 @@ import { recordAudit } from '../../auth/audit.js';
 import type { RequestContext } from '../../auth/context.js';
 import { authorize } from '../../auth/policy.js';
 import type { ReferenceData } from '../../reference/reference.js';
+import { checkReferenceCodes } from '../shared/reference-check.js';
 import { DUPLICATE_TITLE_THRESHOLD, titleSimilarity } from '../../shared/similarity.js';
 import type { OrganizationInput } from './organization.schema.js';
 import { getOrganization } from './organization.service.js';
@@ -21,13 +22,6 @@ function resolveRegionField(ref: ReferenceData, text: string): string {
   const code = ref.resolveRegion(text);
   if (!code) throw new AppError('VALIDATION_FAILED', { detail: 'region' }, [{ path: 'region', message: `无法识别的地区 / unknown region: ${text}` }]);
   return code;
-}
-
-function checkCodes(ref: ReferenceData, input: Partial<OrganizationInput>) {
-  const fields: { path: string; message: string }[] = [];
-  if (input.industryCode && !ref.industries.byCode.has(input.industryCode)) fields.push({ path: 'industryCode', message: `unknown industry ${input.industryCode}` });
-  if (input.keyIndustry && !ref.keyIndustries.byCode.has(input.keyIndustry)) fields.push({ path: 'keyIndustry', message: `unknown key industry ${input.keyIndustry}` });
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { detail: fields.map((f) => f.path).join(', ') }, fields);
 }
 
 async function similarNames(db: Database, name: string, exceptId?: number) {
@@ -49,7 +43,7 @@ async function usccTaken(db: Database, uscc: string | null | undefined, exceptId
 export async function createOrganization(deps: OrganizationWriteDeps, ctx: RequestContext, input: OrganizationInput) {
   const regionCode = resolveRegionField(deps.reference, input.region);
   authorize(ctx.actor, 'organization:create', { regionCode });
-  checkCodes(deps.reference, input);
+  checkReferenceCodes(deps.reference, input);
   await usccTaken(deps.db, input.uscc);
   const { region: _region, ...values } = input;
   const row = await deps.db.transaction(async (txRaw) => {
@@ -70,7 +64,7 @@ export async function updateOrganization(deps: OrganizationWriteDeps, ctx: Reque
   const regionCode = patch.region ? resolveRegionField(deps.reference, patch.region) : before.regionCode;
   // Moving an organization to another region needs the right to create it there.
   if (regionCode !== before.regionCode) authorize(ctx.actor, 'organization:create', { regionCode });
-  checkCodes(deps.reference, patch);
+  checkReferenceCodes(deps.reference, patch);
   await usccTaken(deps.db, patch.uscc, id);
   const { region: _region, ...values } = patch;
   const row = await deps.db.transaction(async (txRaw) => {
