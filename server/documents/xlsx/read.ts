@@ -36,6 +36,56 @@ interface StreamWorksheet extends AsyncIterable<StreamRow> {
 
 const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
 
+/** The protected parts of exceljs's WorkbookReader that {@link Utf8WorkbookReader} wraps. */
+interface WorkbookReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseRels(entry: Readable): Promise<void>;
+  stream?: Readable;
+}
+const WorkbookReaderBase = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: string | Readable,
+  options: object,
+) => WorkbookReaderInternals & AsyncIterable<StreamWorksheet>;
+
+/** Decodes UTF-8 across chunk boundaries (a character may be split between two chunks). */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) yield typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs 4.4 decodes every chunk of a part on its own, so a Chinese character split between two
+ * chunks becomes "�" (one in ten thousand cells of a large sheet). Its XML parser takes strings
+ * as they are, so each part is handed over already decoded, with the decoder carrying partial
+ * characters from one chunk to the next.
+ */
+class Utf8WorkbookReader extends WorkbookReaderBase {
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown> {
+    return super._parseWorksheet(utf8Chunks(iterator), sheetNo);
+  }
+  override _parseSharedStrings(entry: Readable): AsyncIterable<unknown> {
+    entry.setEncoding('utf8');
+    return super._parseSharedStrings(entry);
+  }
+  override _parseWorkbook(entry: Readable): Promise<void> {
+    entry.setEncoding('utf8');
+    return super._parseWorkbook(entry);
+  }
+  override _parseStyles(entry: Readable): Promise<void> {
+    entry.setEncoding('utf8');
+    return super._parseStyles(entry);
+  }
+  override _parseRels(entry: Readable): Promise<void> {
+    entry.setEncoding('utf8');
+    return super._parseRels(entry);
+  }
+}
+
 /**
  * The sheet holding the data: the one named (or named as the spec's sheet in zh or en), else the
  * only visible sheet that is not one the converters add (说明, lists, 错误清单), else an error
@@ -144,7 +194,7 @@ export async function openXlsxSource(input: Buffer | string, spec: TableSpec, op
   let stream: Readable | undefined;
   const rows = async function* (): AsyncGenerator<RawRow> {
     stream = typeof input === 'string' ? undefined : Readable.from([input]);
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader((stream ?? input) as string, {
+    const reader = new Utf8WorkbookReader(stream ?? (input as string), {
       sharedStrings: 'cache',
       styles: 'cache', // needed to tell dates from numbers
       hyperlinks: 'ignore',
@@ -153,7 +203,7 @@ export async function openXlsxSource(input: Buffer | string, spec: TableSpec, op
     });
     let read = false;
     try {
-      for await (const ws of reader as unknown as AsyncIterable<StreamWorksheet>) {
+      for await (const ws of reader) {
         // names are known when workbook.xml precedes the sheet in the zip; otherwise exceljs
         // calls the sheet `Sheet<n>` after its file name, which the part number matches
         const isTarget = ws.name === target.name || (ws.name === `Sheet${ws.id}` && String(ws.id) === fileNo);
@@ -169,7 +219,7 @@ export async function openXlsxSource(input: Buffer | string, spec: TableSpec, op
       throw asSpreadsheetError(e, 'CORRUPT_FILE');
     } finally {
       stream?.destroy();
-      (reader as unknown as { stream?: Readable }).stream?.destroy();
+      reader.stream?.destroy();
     }
     if (!read) throw new SpreadsheetError('UNREADABLE', { detail: `sheet ${target.name} was not found while streaming` });
   };
