@@ -1,3 +1,4 @@
+import { idf as jiebaIdfFile } from '@node-rs/jieba/dict.js';
 import type { Analyzer } from '../tokenizer/analyzer.js';
 import type { InvertedIndex } from '../index/inverted-index.js';
 import type { FacetDictionary } from '../index/facets.js';
@@ -34,12 +35,35 @@ export interface FacetSuggestion {
 
 const CJK = /[\u3400-\u9fff]/;
 
+let generalIdf: Map<string, number> | null = null;
+
+/**
+ * jieba's general-language IDF table (≈ 270k words), parsed on first use. It is the prior
+ * that keeps a young platform's tiny corpus from calling 希望 or 提高 specific just because no
+ * demand has used them yet.
+ */
+function general(): Map<string, number> {
+  if (!generalIdf) {
+    generalIdf = new Map();
+    for (const line of Buffer.from(jiebaIdfFile).toString('utf8').split('\n')) {
+      const sp = line.lastIndexOf(' ');
+      if (sp > 0) generalIdf.set(line.slice(0, sp), Number(line.slice(sp + 1)));
+    }
+  }
+  return generalIdf;
+}
+
+/** IDF of a word jieba's table lacks: such words are compounds or new terms, rarely generic. */
+const UNSEEN_GENERAL_IDF = 11;
+/** Corpus size at which the platform's own IDF and the general one weigh the same. */
+const PRIOR_DOCS = 2000;
+
 /**
  * Keywords for a text by TF-IDF, with the IDF learned from everything the engine indexes.
  * Whole words (jieba's precise mode) are candidates; single characters, numbers and stopwords
- * are not. Words the corpus has never seen get the IDF of a word seen once: they may be the
- * most specific words of the text, but they may also be typos, so they do not outrank
- * everything.
+ * are not. The corpus IDF is blended with jieba's general-language IDF, weighted by corpus
+ * size (N / (N + 2000) for the corpus): a young platform's few records cannot tell a generic
+ * word from a specific one, a large one can, and its own vocabulary then dominates.
  *
  * @example
  * suggestKeywords(src, '枸杞多糖的提取与纯化工艺研究', 5)
@@ -59,11 +83,15 @@ export function suggestKeywords(src: SuggestSource, text: string, limit: number)
   let n = 0;
   for (const ix of src.indexes) n += ix.indexedDocs();
   const out: KeywordSuggestion[] = [];
+  const prior = general();
+  const lambda = n / (n + PRIOR_DOCS);
   for (const [term, { word, tf }] of byTerm) {
     const id = src.analyzer.idOf(term);
     let df = 0;
     if (id >= 0) for (const ix of src.indexes) df += ix.df(id);
-    const idf = bm25Idf(Math.max(n, 1), Math.max(df, 1));
+    const corpusIdf = bm25Idf(Math.max(n, 1), df);
+    const generalIdf = prior.get(word) ?? prior.get(term) ?? UNSEEN_GENERAL_IDF;
+    const idf = lambda * corpusIdf + (1 - lambda) * generalIdf;
     out.push({ word, term, score: (1 + Math.log(tf)) * idf });
   }
   out.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
