@@ -5,6 +5,10 @@ import { ensureReferenceData, referenceFromDb } from './modules/reference/refere
 import type { ReferenceData } from './reference/reference.js';
 import { MatchingIndex } from './modules/matching/matching.index.js';
 import type { Kind } from './search/index.js';
+import { JobRunner } from './modules/jobs/job.runner.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * The composition root: the database and the long-lived parts built on it. Front doors (HTTP,
@@ -22,6 +26,10 @@ export interface Platform {
   index(): Promise<MatchingIndex>;
   /** Keeps the engine in step after a write (no-op until the engine has been built). */
   syncIndex(kind: Kind, ids: number[]): Promise<void>;
+  /** Long work (imports, exports, report batches) with progress kept in the database. */
+  jobs: JobRunner;
+  /** Where uploads and generated files live: `<data dir>/files` (a temporary folder for an in-memory database). */
+  filesDir: string;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -31,12 +39,18 @@ export async function openPlatform(config: Config): Promise<Platform> {
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureReferenceData(handle.db);
   let building: Promise<MatchingIndex> | undefined;
+  const filesDir = config.dataDir.startsWith('memory://')
+    ? fs.mkdtempSync(path.join(os.tmpdir(), 'shanhai-files-'))
+    : path.join(config.dataDir, 'files');
+  fs.mkdirSync(filesDir, { recursive: true });
   const platform: Platform = {
     db: handle.db,
     kind: handle.kind,
     location: handle.location,
     config,
     reference: await referenceFromDb(handle.db),
+    jobs: new JobRunner(handle.db),
+    filesDir,
     async reloadReference() {
       platform.reference = await referenceFromDb(handle.db);
     },

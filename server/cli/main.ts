@@ -61,6 +61,8 @@ async function serve(opts: { demo?: boolean; port?: string }) {
     const summary = await seedDemo(platform.db, systemContext(), generateDemo());
     if (summary) printAccounts(summary);
   }
+  const interrupted = await platform.jobs.recover();
+  if (interrupted) console.log(`${interrupted} job(s) interrupted by the last stop were marked failed`);
   // Build the matching engine before accepting requests, so the first search is as fast as the rest.
   const index = await platform.index();
   const { buildApp } = await import('../http/app.js');

@@ -7,7 +7,6 @@
  * The order of the steps is COINr's (impute, treat, normalise, aggregate); the OECD/JRC
  * handbook's ten-step checklist puts them in the same order.
  */
-import { aggregate } from './aggregate.js';
 import { EvaluationError } from './errors.js';
 import { imputePanel } from './impute.js';
 import { normalizeValues, type NormalizeParams } from './normalize.js';
@@ -476,8 +475,6 @@ export function aggregateTree(
   const minCoverage = p.options.minCoverage;
   const floor = p.options.geometricFloor;
   let floored = 0;
-  const vals: (number | null)[] = [];
-  const ws: number[] = [];
   for (const i of tree.postOrder) {
     const node = tree.nodes[i];
     const s = new Float64Array(size).fill(NaN);
@@ -491,20 +488,35 @@ export function aggregateTree(
         }
       }
     } else {
-      const method = aggregation[node.level];
+      // The same arithmetic as aggregate(), inlined: this loop runs for every Monte Carlo run.
+      const geometric = aggregation[node.level] === 'geometric';
       const kids = node.children.filter((k) => !removed?.has(k));
       for (const c of list) {
-        vals.length = 0;
-        ws.length = 0;
+        let total = 0;
+        let used = 0;
+        for (const k of kids) {
+          const w = weights[k] > 0 ? weights[k] : 0;
+          total += w;
+          if (!Number.isNaN(scores[k][c])) used += w;
+        }
+        const cv = total > 0 ? used / total : 0;
+        cov[c] = cv;
+        if (!(used > 0) || cv < minCoverage) continue;
+        let acc = 0;
         for (const k of kids) {
           const v = scores[k][c];
-          vals.push(Number.isNaN(v) ? null : v);
-          ws.push(weights[k]);
+          const w = weights[k];
+          if (Number.isNaN(v) || !(w > 0)) continue;
+          if (!geometric) {
+            acc += (w / used) * v;
+          } else if (v < floor) {
+            acc += (w / used) * Math.log(floor);
+            floored++;
+          } else {
+            acc += (w / used) * Math.log(v);
+          }
         }
-        const res = aggregate(vals, ws, method, { minCoverage, floor });
-        s[c] = res.value === null ? NaN : res.value;
-        cov[c] = res.coverage;
-        floored += res.floored;
+        s[c] = geometric ? Math.exp(acc) : acc;
       }
     }
     scores[i] = s;

@@ -113,9 +113,9 @@ export function sensitivity(
   if (!(noise >= 0 && noise < 1)) throw new EvaluationError('INVALID_OPTIONS', 'weightNoise must be in [0, 1)');
   const noiseLevels = new Set(spec.noiseLevels ?? [1, 2, 3]);
   const uniq = <T>(xs: T[]) => [...new Set(xs)];
-  const normalizations = uniq(spec.normalizations ?? [o.normalization.method, 'minmax', 'zscore']);
-  const aggregations = uniq(spec.aggregations ?? ['arithmetic', 'geometric']);
-  const weightMethods = uniq(spec.weightMethods ?? [o.weights.method]);
+  const normalizations = uniq<NormalizationMethod>(spec.normalizations ?? [o.normalization.method, 'minmax', 'zscore']);
+  const aggregations = uniq<AggregationMethod>(spec.aggregations ?? ['arithmetic', 'geometric']);
+  const weightMethods = uniq<WeightMethod>(spec.weightMethods ?? [o.weights.method]);
   if (normalizations.length === 0 || aggregations.length === 0 || weightMethods.length === 0) {
     throw new EvaluationError('INVALID_OPTIONS', 'Every list of alternatives needs at least one method');
   }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -105,6 +106,8 @@ export async function buildApp({ platform, config, logger = true }: BuildOptions
     },
   });
   await app.register(rateLimit, { global: false });
+  // Spreadsheets of 100,000 rows run to tens of megabytes; one file per request.
+  await app.register(multipart, { limits: { fileSize: 100 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Shanhai 山海 API', version: '0.1.0', description: '东西部科技合作平台 API — East–West S&T cooperation platform' },
@@ -150,10 +153,10 @@ export async function buildApp({ platform, config, logger = true }: BuildOptions
       const retry = locale === 'en' ? 'a minute' : '1 分钟';
       return reply.status(429).send(errorBody('RATE_LIMITED', formatMessage('RATE_LIMITED', locale, { retry }), requestId));
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', formatMessage('PAYLOAD_TOO_LARGE', locale), requestId));
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', formatMessage('UNSUPPORTED_MEDIA_TYPE', locale), requestId));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

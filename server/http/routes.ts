@@ -9,6 +9,8 @@ import { organizationRoutes } from '../modules/organizations/organization.routes
 import { statsRoutes } from '../modules/stats/stats.routes.js';
 import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { matchingRoutes } from '../modules/matching/matching.routes.js';
+import { jobRoutes } from '../modules/jobs/job.routes.js';
+import { importRoutes } from '../modules/imports/import.routes.js';
 
 /** Every API route, mounted under /api. */
 export function registerRoutes(app: ZodApp, config: Config) {
@@ -26,4 +28,6 @@ export function registerRoutes(app: ZodApp, config: Config) {
   achievementRoutes(app);
   organizationRoutes(app);
   matchingRoutes(app);
+  jobRoutes(app);
+  importRoutes(app);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openTestApp, backend } from '../helpers/platform.js';
+import { multipartFile } from '../helpers/multipart.js';
 import type { App } from '../../server/http/app.js';
 
 const roles = ['anon', 'admin', 'operator', 'yinchuan', 'xixia', 'enterprise', 'expert', 'reviewer'] as const;
@@ -10,6 +11,7 @@ interface Probe {
   method: 'GET' | 'POST' | 'PATCH';
   url: string;
   body?: unknown;
+  multipart?: { name: string; content: string };
 }
 
 /**
@@ -94,6 +96,14 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
     probe: (ids) => ({ method: 'PATCH', url: `/api/achievements/${ids.ownAchievement}`, body: { maturity: 6 } }),
     expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 403, 403],
   },
+  'POST /api/imports/:kind': {
+    probe: (ids) => ({ method: 'POST', url: '/api/imports/organizations', multipart: { name: 'o.jsonl', content: JSON.stringify({ ref: `O-M-${ids.seq()}`, name: `矩阵测试单位${ids.seq()}`, region: '640105' }) } }),
+    expect: [401, 202, 202, 403, 403, 403, 403, 403],
+  },
+  'GET /api/jobs': { probe: () => ({ method: 'GET', url: '/api/jobs' }), expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  // the operator's job: the operator and admin see it; others are told it does not exist
+  'GET /api/jobs/:id': { probe: (ids) => ({ method: 'GET', url: `/api/jobs/${ids.operatorJob}` }), expect: [404, 200, 200, 404, 404, 404, 404, 404] },
+  'GET /api/jobs/:id/file': { probe: (ids) => ({ method: 'GET', url: `/api/jobs/${ids.operatorJob}/file` }), expect: [404, 404, 404, 404, 404, 404, 404, 404] },
   'POST /api/demands': {
     probe: (ids) => ({ method: 'POST', url: '/api/demands', body: { title: `枸杞烘干能耗优化需求${ids.seq()}`, description: '我公司枸杞烘干线能耗偏高，希望与高校合作降低单位能耗并保证色泽。', regionCode: '640105' } }),
     expect: [401, 201, 201, 201, 201, 201, 403, 403],
@@ -114,6 +124,8 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
 };
 
 interface Ids {
+  /** a job started by the operator (it produced no file) */
+  operatorJob: number;
   demandList: number;
   /** an achievement of the enterprise's organization */
   ownAchievement: number;
@@ -150,7 +162,8 @@ describe(`permission matrix over every route (${backend})`, () => {
     const headers: Record<string, string> = {};
     if (s.cookie) headers.cookie = s.cookie;
     if (s.csrf && p.method !== 'GET') headers['x-csrf-token'] = s.csrf;
-    const res = await app.inject({ method: p.method, url: p.url, headers, payload: p.body as object | undefined });
+    const form = p.multipart ? multipartFile('file', p.multipart.name, p.multipart.content) : undefined;
+    const res = await app.inject({ method: p.method, url: p.url, headers: { ...headers, ...form?.headers }, payload: form ? form.payload : (p.body as object | undefined) });
     // logging out ends the session; sign in again next time
     if (p.url === '/api/auth/logout') sessions.delete(role);
     return res;
@@ -165,6 +178,7 @@ describe(`permission matrix over every route (${backend})`, () => {
     const own = (await db.execute(sql`select o.id, o.region_code from users u join role_assignments r on r.user_id = u.id join organizations o on o.id = r.organization_id where u.username = 'enterprise'`)) as unknown as { rows: { id: number; region_code: string }[] };
     const ownOrg = own.rows[0];
     ids = {
+      operatorJob: await one(sql`insert into jobs (kind, status, user_id) select 'import.experts', 'succeeded', id from users where username = 'operator' returning id`),
       demandList: await one(sql`select id from demand_lists order by id limit 1`),
       draftDemand: await one(sql`insert into demands (title, description, organization_id, region_code, status) values ('枸杞鲜果预冷保鲜技术', '鲜果采后预冷不及时，腐烂率高，需要预冷保鲜技术。', ${ownOrg.id}, ${ownOrg.region_code}, 'draft') returning id`),
       ownAchievement: await one(sql`insert into achievements (title, summary, kind, organization_id, region_code, status) values ('枸杞色泽保持工艺', '一种枸杞干燥过程中的色泽保持工艺。', 'process', ${ownOrg.id}, ${ownOrg.region_code}, 'published') returning id`),

@@ -80,6 +80,42 @@ describe('registry pages', () => {
     await context.close();
   });
 
+  it('opens a demand list under its own header, and orders a search by relevance', async () => {
+    const { context, page, errors } = await openPage(browser, platform.url);
+    await signIn(page, 'operator', await demoPassword('operator'));
+    await page.locator('[data-test=nav-demand-lists]').click();
+    const firstList = page.locator('[data-test=demand-list-table] .el-table__row').first();
+    await firstList.waitFor();
+    await firstList.locator('.sh-title-link').click();
+    await page.waitForURL(/\/demands\?listId=\d+/);
+    const listId = new URL(page.url()).searchParams.get('listId');
+    const list = (await (await context.request.get(`/api/demand-lists/${listId}`)).json()) as { name: string; demandCount: number };
+
+    const header = page.locator('[data-test=demand-list-header]');
+    await header.waitFor();
+    expect(await header.textContent()).toContain(list.name);
+    expect(digits(await page.locator('[data-test=demand-list-count]').textContent())).toBe(list.demandCount);
+    await expect.poll(async () => digits(await page.locator('.el-pagination__total').textContent())).toBe(list.demandCount);
+
+    // a search within the list is ordered by relevance unless another order is chosen
+    const search = page.locator('[data-test=search-input]');
+    await search.fill('技术');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/demands' && new URL(r.url()).searchParams.get('q') === '技术'),
+      search.press('Enter'),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(new URL(response.url()).searchParams.get('sort')).toBe('relevance');
+    expect(new URL(response.url()).searchParams.get('listId')).toBe(listId);
+    expect(page.url()).not.toContain('sort=');
+    await expect.poll(() => page.locator('.sort-select .el-select__selected-item').first().textContent()).toContain('相关度');
+    await settle(page);
+    await screenshot(page, 'demand-list-header-zh-CN');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens an expert with publications', async () => {
     const { context, page, errors } = await openPage(browser, platform.url);
     await signIn(page, 'operator', await demoPassword('operator'));

@@ -5,3 +5,4 @@ export * from './experts.js';
 export * from './demands.js';
 export * from './achievements.js';
 export * from './audit.js';
+export * from './jobs.js';

@@ -59,6 +59,40 @@ async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
 }
 
 /**
+ * exceljs 4.4's streaming reader keeps only the last run of an inline rich text
+ * (`<is><r><t>姓名</t></r><r><t>*</t></r></is>` reads as `*`), which is how its own streaming
+ * writer stores a header with a red `*`. The runs are joined here into one `<t>` before the XML
+ * reaches it; phonetic runs (`<rPh>`) are dropped as Excel does when it shows the cell.
+ */
+export function joinInlineRuns(xml: string): string {
+  return xml.replace(/<is>([\s\S]*?)<\/is>/g, (whole, inner: string) => {
+    if (!inner.includes('<r>') && !inner.includes('<r ')) return whole;
+    const text = inner
+      .replace(/<rPh\b[\s\S]*?<\/rPh>/g, '')
+      .match(/<t(?:\s[^>]*)?>[\s\S]*?<\/t>/g)
+      ?.map((t) => t.replace(/^<t(?:\s[^>]*)?>|<\/t>$/g, ''))
+      .join('');
+    return `<is><t xml:space="preserve">${text ?? ''}</t></is>`;
+  });
+}
+
+/** Sheet XML decoded and with inline runs joined; an `<is>` cut by a chunk end waits for the next chunk. */
+async function* sheetXml(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  let carry = '';
+  for await (const text of utf8Chunks(chunks)) {
+    let s = carry + text;
+    carry = '';
+    const open = s.lastIndexOf('<is>');
+    if (open >= 0 && s.indexOf('</is>', open) < 0) {
+      carry = s.slice(open);
+      s = s.slice(0, open);
+    }
+    yield s.includes('<is>') ? joinInlineRuns(s) : s;
+  }
+  if (carry) yield joinInlineRuns(carry);
+}
+
+/**
  * exceljs 4.4 decodes every chunk of a part on its own, so a Chinese character split between two
  * chunks becomes "�" (one in ten thousand cells of a large sheet). Its XML parser takes strings
  * as they are, so each part is handed over already decoded, with the decoder carrying partial
@@ -66,7 +100,7 @@ async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
  */
 class Utf8WorkbookReader extends WorkbookReaderBase {
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown> {
-    return super._parseWorksheet(utf8Chunks(iterator), sheetNo);
+    return super._parseWorksheet(sheetXml(iterator), sheetNo);
   }
   override _parseSharedStrings(entry: Readable): AsyncIterable<unknown> {
     entry.setEncoding('utf8');

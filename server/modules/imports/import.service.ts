@@ -21,7 +21,12 @@ const engineKind = { experts: 'expert', achievements: 'achievement', demands: 'd
 export interface ImportOptions {
   /** Import the valid rows and report the others instead of refusing the whole file. */
   skipInvalid?: boolean;
+  /** Told how far the import has got (0–1), for a progress bar. */
+  progress?: (fraction: number, message?: string) => void;
 }
+
+/** The permission an import of this registry needs. */
+export const createActionOf = (kind: ImportKind): Action => createAction[kind];
 
 const createAction: Record<ImportKind, Action> = {
   experts: 'expert:create',
@@ -146,11 +151,14 @@ export function validateJsonl<K extends ImportKind>(kind: K, text: string, ref: 
  */
 export async function importJsonl(deps: ImportDeps, ctx: RequestContext, kind: ImportKind, text: string, opts: ImportOptions = {}): Promise<ImportReport> {
   authorize(ctx.actor, createAction[kind]);
+  opts.progress?.(0.05, 'validating / 校验中');
   const { valid, problems, total } = validateJsonl(kind, text, deps.reference);
+  opts.progress?.(0.4, 'writing / 写入中');
   if (problems.length && !opts.skipInvalid) {
     throw new AppError('IMPORT_INVALID', { count: problems.length }, undefined, problems);
   }
   const written = await deps.db.transaction(async (tx) => repo.writeRows(tx as unknown as Database, ctx, kind, valid));
+  opts.progress?.(0.9, 'indexing / 建立索引');
   await deps.syncIndex?.(engineKind[kind], written.ids.filter(Boolean));
   return { kind, rows: total, created: written.created, updated: written.updated, skipped: problems, ids: written.ids };
 }
