@@ -108,7 +108,7 @@ describe('registry pages', () => {
     expect(new URL(response.url()).searchParams.get('sort')).toBe('relevance');
     expect(new URL(response.url()).searchParams.get('listId')).toBe(listId);
     expect(page.url()).not.toContain('sort=');
-    await expect.poll(() => page.locator('.sort-select .el-select__selected-item').first().textContent()).toContain('相关度');
+    await expect.poll(() => page.locator('.sort-select').first().textContent()).toContain('相关度');
     await settle(page);
     await screenshot(page, 'demand-list-header-zh-CN');
 

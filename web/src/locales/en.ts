@@ -371,6 +371,7 @@ export const en: MessageSchema = {
     demandsForExpertHint: 'Published demands ranked by research fields and publications',
     demandsForOrganizationHint: "Published demands ranked by the organization's profile, experts' papers and achievements",
     noDemands: 'No published demands fit yet',
+    showMore: 'Show more',
   },
   matchmaking: {
     title: 'Matchmaking',
@@ -396,6 +397,7 @@ export const en: MessageSchema = {
     suggestions: 'Suggestions',
     analysing: 'Analysing…',
     suggestIdle: 'Start describing the need to get keywords, likely disciplines and industries here.',
+    noSuggestions: 'No suggestions yet: describe the technical problem in more specific words.',
     suggestedKeywords: 'Keywords (click to add one again and give it weight)',
     suggestedDisciplines: 'Likely disciplines (click to apply)',
     suggestedIndustries: 'Likely industries (click to apply)',

@@ -369,6 +369,7 @@ export const zhCN = {
     demandsForExpertHint: '按研究方向与代表性论文推荐的已发布需求',
     demandsForOrganizationHint: '按单位简介、专家论文与科技成果推荐的已发布需求',
     noDemands: '暂无适合的已发布需求',
+    showMore: '显示更多',
   },
   matchmaking: {
     title: '智能匹配',
@@ -394,6 +395,7 @@ export const zhCN = {
     suggestions: '智能建议',
     analysing: '正在分析…',
     suggestIdle: '输入需求描述后，这里会给出关键词、可能的学科和行业。',
+    noSuggestions: '暂无建议：请用更具体的词描述技术问题。',
     suggestedKeywords: '关键词（点击加入描述，加重其分量）',
     suggestedDisciplines: '可能的学科（点击采用）',
     suggestedIndustries: '可能的行业（点击采用）',

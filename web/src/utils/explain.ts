@@ -40,13 +40,15 @@ export function isAchievementEvidence(p: PublicationReason): boolean {
 }
 
 /**
- * The matched words worth naming: by contribution, without those that carry (almost) nothing
- * (a word in every record, like 研究), at most `max`.
+ * The matched words worth naming: by contribution, without those that carry little (a word
+ * found in most records, like 公司 or 研究, or a tenth of the best word's part), at most `max`.
+ * The breakdown lists them all.
  */
 export function notableTerms(terms: readonly TermReason[], max = 8): TermReason[] {
-  const sorted = [...terms].sort((a, b) => b.contribution - a.contribution);
+  const sorted = [...terms].filter((t) => t.contribution > 0).sort((a, b) => b.contribution - a.contribution);
   const top = sorted[0]?.contribution ?? 0;
-  return sorted.filter((t, i) => i < 3 || t.contribution >= top * 0.05).filter((t) => t.contribution > 1e-6).slice(0, max);
+  const notable = sorted.filter((t) => t.idf >= 1 && t.contribution >= top * 0.1).slice(0, max);
+  return notable.length ? notable : sorted.slice(0, 1);
 }
 
 /** A contribution with its sign: `+0.081`, `−0.020`. */
