@@ -469,11 +469,13 @@ export function aggregateTree(
 ): Aggregated {
   const { tree, R, Y } = p;
   const size = R * Y;
-  const list = cells ?? Array.from({ length: size }, (_, c) => c);
+  const all = cells === undefined;
+  const count = all ? size : cells.length;
   const scores: Float64Array[] = new Array(tree.nodes.length);
   const coverage: Float64Array[] = new Array(tree.nodes.length);
   const minCoverage = p.options.minCoverage;
   const floor = p.options.geometricFloor;
+  const logFloor = Math.log(floor);
   let floored = 0;
   for (const i of tree.postOrder) {
     const node = tree.nodes[i];
@@ -482,7 +484,8 @@ export function aggregateTree(
     if (node.leaf >= 0) {
       if (!removed?.has(i)) {
         const src = leafValues[node.leaf];
-        for (const c of list) {
+        for (let n = 0; n < count; n++) {
+          const c = all ? n : (cells[n] as number);
           s[c] = src[c];
           cov[c] = Number.isNaN(src[c]) ? 0 : 1;
         }
@@ -490,27 +493,27 @@ export function aggregateTree(
     } else {
       // The same arithmetic as aggregate(), inlined: this loop runs for every Monte Carlo run.
       const geometric = aggregation[node.level] === 'geometric';
-      const kids = node.children.filter((k) => !removed?.has(k));
-      for (const c of list) {
-        let total = 0;
+      const kids = removed ? node.children.filter((k) => !removed.has(k)) : node.children;
+      const kidScores = kids.map((k) => scores[k]);
+      const kidWeights = kids.map((k) => (weights[k] > 0 ? weights[k] : 0));
+      let total = 0;
+      for (const w of kidWeights) total += w;
+      for (let n = 0; n < count; n++) {
+        const c = all ? n : (cells[n] as number);
         let used = 0;
-        for (const k of kids) {
-          const w = weights[k] > 0 ? weights[k] : 0;
-          total += w;
-          if (!Number.isNaN(scores[k][c])) used += w;
-        }
+        for (let j = 0; j < kids.length; j++) if (!Number.isNaN(kidScores[j][c])) used += kidWeights[j];
         const cv = total > 0 ? used / total : 0;
         cov[c] = cv;
         if (!(used > 0) || cv < minCoverage) continue;
         let acc = 0;
-        for (const k of kids) {
-          const v = scores[k][c];
-          const w = weights[k];
-          if (Number.isNaN(v) || !(w > 0)) continue;
+        for (let j = 0; j < kids.length; j++) {
+          const v = kidScores[j][c];
+          const w = kidWeights[j];
+          if (Number.isNaN(v) || w === 0) continue;
           if (!geometric) {
             acc += (w / used) * v;
           } else if (v < floor) {
-            acc += (w / used) * Math.log(floor);
+            acc += (w / used) * logFloor;
             floored++;
           } else {
             acc += (w / used) * Math.log(v);

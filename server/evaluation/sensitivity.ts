@@ -133,6 +133,19 @@ export function sensitivity(
     }
     return v;
   };
+  // Runs aggregate one year only: the year's cells copied into a one-year panel keep the inner
+  // loop on 22 values per node instead of the whole panel.
+  const yearPanel = { ...p, Y: 1 };
+  const compactCache = new Map<string, Float64Array[]>();
+  const leavesFor = (m: NormalizationMethod, positive: boolean) => {
+    const key = `${m}|${positive}`;
+    let v = compactCache.get(key);
+    if (!v) {
+      v = normFor(m, positive).values.map((panel) => Float64Array.from(cells, (c) => panel[c]));
+      compactCache.set(key, v);
+    }
+    return v;
+  };
   const weightCache = new Map<string, Float64Array>();
   const weightsFor = (m: NormalizationMethod, w: WeightMethod) => {
     const key = `${m}|${w}`;
@@ -146,10 +159,10 @@ export function sensitivity(
   const levels = o.aggregation.length;
 
   // Nominal ranks, from the options as given.
-  const nominalNorm = normFor(o.normalization.method, o.aggregation.includes('geometric'));
   const nominalWeights = weightsFor(o.normalization.method, o.weights.method);
-  const nominal = aggregateTree(p, nominalNorm.values, nominalWeights, o.aggregation, cells);
-  const nominalScores = cells.map((c) => nominal.scores[target][c]);
+  const nominalLeaves = leavesFor(o.normalization.method, o.aggregation.includes('geometric'));
+  const nominal = aggregateTree(yearPanel, nominalLeaves, nominalWeights, o.aggregation);
+  const nominalScores = Array.from(nominal.scores[target]);
   const nominalRanks = rankDescending(nominalScores);
 
   const rand = createRandom(seed);
@@ -171,8 +184,8 @@ export function sensitivity(
       parent.children.forEach((c, i) => (noisy[c] = nw[i]));
     }
     const aggregation = Array.from({ length: levels }, () => am);
-    const res = aggregateTree(p, normFor(nm, am === 'geometric').values, noisy, aggregation, cells);
-    runRanks.push(rankDescending(cells.map((c) => res.scores[target][c])));
+    const res = aggregateTree(yearPanel, leavesFor(nm, am === 'geometric'), noisy, aggregation);
+    runRanks.push(rankDescending(res.scores[target]));
   }
 
   const regionStats: RegionUncertainty[] = regions.map((reg, r) => {
@@ -208,8 +221,8 @@ export function sensitivity(
   if (spec.removal ?? true) {
     for (const leaf of tree.leaves) {
       if (leaf === target) continue;
-      const res = aggregateTree(p, nominalNorm.values, nominalWeights, o.aggregation, cells, new Set([leaf]));
-      const rk = rankDescending(cells.map((c) => res.scores[target][c]));
+      const res = aggregateTree(yearPanel, nominalLeaves, nominalWeights, o.aggregation, undefined, new Set([leaf]));
+      const rk = rankDescending(res.scores[target]);
       const ranks = regions.map((reg, r) => {
         const a = Number.isNaN(rk[r]) ? null : rk[r];
         const shift = a === null || Number.isNaN(nominalRanks[r]) ? null : nominalRanks[r] - a;
