@@ -26,12 +26,10 @@ export function firstInvalidUtf8(b: Uint8Array, partialTail = false): number {
       i++;
       continue;
     }
-    let need: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) (need = 1), (min = 0x80);
-    else if (c >= 0xe0 && c <= 0xef) (need = 2), (min = 0x800);
-    else if (c >= 0xf0 && c <= 0xf4) (need = 3), (min = 0x10000);
-    else return i;
+    // continuation bytes needed, and the least code point that many may encode (no overlongs)
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (need === 0) return i;
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
     if (i + need >= n) {
       // the sequence runs past the end: fine for a chunk, if what there is fits
       if (!partialTail) return i;
