@@ -231,9 +231,20 @@ export class SearchEngine {
     }
     const index = this.partitions[kind];
     const attrs = this.attributesOf(record);
-    this.tokenizeFields(record.title, record.body, record.keywords);
-    const doc = index.add(record.id, this.fieldLists, attrs);
     const ev = this.evidence[kind];
+    const pubs = ev ? (record.publications ?? []) : [];
+    if (pubs.length) {
+      // The profile of an expert or organization also lists its publications' titles and
+      // keywords: a profile-centred view ("Model 1") of the whole portfolio, where a topic
+      // running through several papers saturates once, next to the document-centred view of
+      // each paper's own relevance ("Model 2"). The mixture is more robust than either.
+      const body = [record.body ?? '', ...pubs.map((p) => p?.title ?? '')].filter(Boolean).join('。');
+      const keywords = [...(record.keywords ?? []), ...pubs.flatMap((p) => p?.keywords ?? [])];
+      this.tokenizeFields(record.title, body, keywords);
+    } else {
+      this.tokenizeFields(record.title, record.body, record.keywords);
+    }
+    const doc = index.add(record.id, this.fieldLists, attrs);
     if (ev) this.indexPublications(ev, record, doc, attrs);
   }
 

@@ -50,21 +50,23 @@ export function prepareQuery(analyzer: Analyzer, text: unknown, options: Prepare
     throw new SearchError('EMPTY_QUERY', 'query has no searchable words (only stopwords, punctuation or control characters)');
   }
   const terms: QueryTerm[] = a.ids.map((id, i) => ({ id, term: analyzer.vocabulary[id], qw: queryWeight(a.counts[i]) }));
-  return { terms: expandSynonyms(analyzer, terms, options.synonymWeight), unknown: a.unknown };
+  return { terms: expandSynonyms(analyzer, terms, options.synonymWeight, a.unknown), unknown: a.unknown };
 }
 
 /**
- * Adds synonyms of the query terms (those the index knows) with a fraction of their source's
- * weight; a synonym already in the query is left alone.
+ * Adds synonyms of the query terms with a fraction of their source's weight; a synonym already
+ * in the query is left alone. Words no document contains are expanded too (weight 1 as
+ * source): that is where a synonym helps most — the user wrote 电脑, the records say 计算机.
  *
  * @example
- * expandSynonyms(analyzer, terms, 0.5)
+ * expandSynonyms(analyzer, terms, 0.5, ['电脑'])
  */
-export function expandSynonyms(analyzer: Analyzer, terms: QueryTerm[], weight: number): QueryTerm[] {
+export function expandSynonyms(analyzer: Analyzer, terms: QueryTerm[], weight: number, unknown: readonly string[] = []): QueryTerm[] {
   if (!analyzer.hasSynonyms() || weight <= 0) return terms;
   const out = [...terms];
   const seen = new Set(terms.map((t) => t.id));
-  for (const t of terms) {
+  const sources: Array<{ term: string; qw: number }> = [...terms, ...unknown.map((term) => ({ term, qw: 1 }))];
+  for (const t of sources) {
     for (const syn of analyzer.synonymsOf(t.term)) {
       const id = analyzer.idOf(syn);
       if (id < 0 || seen.has(id)) continue;
@@ -82,8 +84,8 @@ export interface WeightedQuery {
   /** Per weighted term: its query term (for explanations). */
   info: Array<QueryTerm & { idf: number }>;
   /**
-   * Normalizer: Σ qw × IDF over the original (non-synonym) query terms, including those the
-   * partition lacks (at the IDF of an unseen term). Relevance = BM25F / norm is the share of the
+   * Normalizer: Σ qw × IDF over the original (non-synonym) query words, including those the
+   * partition or the whole engine lacks (at the IDF of an unseen term). Relevance = BM25F / norm is the share of the
    * query's weight a document matches — independent of the other candidates, so scores are
    * comparable across queries and kinds.
    */
@@ -109,6 +111,8 @@ export function weighQuery(index: InvertedIndex, prepared: PreparedQuery, maxTer
     if (t.via === undefined) norm += t.qw * idf;
     if (df > 0) rows.push({ ...t, idf, weight: t.qw * idf });
   }
+  // Words no document contains are part of the query too: they lower the share matched.
+  norm += prepared.unknown.length * bm25Idf(n, 0);
   rows.sort((a, b) => b.weight - a.weight || a.id - b.id);
   if (rows.length > maxTerms) rows.length = maxTerms;
   return {

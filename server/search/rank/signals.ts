@@ -27,7 +27,7 @@ export const SEARCH_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
 
 export const DEFAULT_PARAMS: Readonly<MatchParams> = Object.freeze({
   profileShare: 0.3,
-  publicationDecay: 0.6,
+  publicationDecay: 0.5,
   maxPublications: 5,
   loadHalf: 3,
   recencyHalfLife: 5,

@@ -30,9 +30,18 @@ export const CHINESE_STOPWORDS: readonly string[] = Object.freeze(
     .filter(Boolean),
 );
 
-/** English function words (the usual short list, close to Lucene's and Snowball's). */
+/**
+ * English function words (the usual short list, close to Lucene's and Snowball's), plus the
+ * verbs of abstract boilerplate ("we propose…", "results show…", "was optimized"), the English
+ * counterpart of 本文/提出/采用 above. Only these inflected forms are listed, not their stems,
+ * so nouns such as "optimization" or "evaluation" stay searchable.
+ */
 export const ENGLISH_STOPWORDS: readonly string[] = Object.freeze(
   (
+    'propose proposed proposes present presented presents paper study studied studies result results ' +
+    'show shows showed shown based using use used uses novel investigate investigated evaluate evaluated ' +
+    'improve improved improves improving optimize optimized optimizing optimise optimised significantly ' +
+    'obtained achieve achieved respectively various different ' +
     'a about above after again against all am an and any are as at be because been before being below ' +
     'between both but by can could did do does doing down during each few for from further had has have ' +
     'having he her here hers herself him himself his how i if in into is it its itself just me more most ' +
