@@ -161,7 +161,7 @@ export async function* readRowsFrom(source: RowSource, spec: TableSpec, opts: Re
 }
 
 function checkHeader(spec: TableSpec, source: RowSource, m: HeaderMapping): void {
-  const merged = mergedHeaderRanges(source.merges ?? [], m.row);
+  const merged = mergedHeaderRanges(source.merges ?? [], m.row).sort((a, b) => a.left - b.left || a.top - b.top);
   if (merged.length) throw new SpreadsheetError('MERGED_HEADER', { ranges: merged.map((r) => r.ref).join(', ') });
   if (m.duplicates.length) {
     const d = m.duplicates[0];

@@ -154,7 +154,9 @@ export function createRowValidator(
     const bad = new Set<string>();
     const problem = (key: string, raw: RawCell, message: LocalText): void => {
       const p = where.get(key);
-      problems.push({ row, column: p?.header ?? '', key, ...(p ? { col: p.col } : {}), value: displayValue(raw), message });
+      // a column absent from the file (a row check may name one) is shown by its spec header
+      const column = p?.header ?? byKey.get(key)?.header.zh ?? '';
+      problems.push({ row, column, key, ...(p ? { col: p.col } : {}), value: displayValue(raw), message });
       bad.add(key);
     };
     for (const p of placed) {

@@ -291,10 +291,10 @@ export function parsePhone(text: string): string | undefined {
     const rest = d.slice(area);
     return /^\d{7,8}$/.test(rest) ? `${d.slice(0, area)}-${rest}${ext}` : undefined;
   };
+  if (/^[48]00\d{7}$/.test(digits)) return digits + ext;
   const l = landline(digits.replace(/^(?:\+86|0086)/, '0')) ?? (/^[1-9]\d{8,10}$/.test(digits) ? landline(`0${digits}`) : undefined);
   if (l) return l;
-  if (/^[48]00\d{7}$/.test(digits)) return digits + ext;
-  if (/^\d{7,8}$/.test(digits)) return digits + ext; // a local number without its area code
+  if (/^[2-8]\d{6,7}$/.test(digits)) return digits + ext; // a local number without its area code
   m = /^(?:\+|00)([1-9]\d{6,14})$/.exec(digits);
   if (m) return `+${m[1]}${ext}`;
   return undefined;
