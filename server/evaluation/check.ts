@@ -17,7 +17,11 @@ export interface CheckOptions {
   outlierRules?: ('z' | 'iqr')[];
   /** |z| above this is flagged; default 3. */
   zThreshold?: number;
-  /** Tukey's fences: below Q1 − k·IQR or above Q3 + k·IQR is flagged; default k = 1.5. */
+  /**
+   * Tukey's fences: below Q1 − k·IQR or above Q3 + k·IQR is flagged. Default k = 3 (Tukey's
+   * "far out"): per-capita and amount indicators are right-skewed, and k = 1.5 flags a fifth of a
+   * typical county panel, which buries the real typing errors.
+   */
   iqrFactor?: number;
   /** A value at least this many times the indicator's median (or that fraction of it) is flagged; default 100. */
   scaleRatio?: number;
@@ -178,7 +182,7 @@ export function checkData(system: IndicatorSystem, data: EvaluationData, options
   // Outliers and suspicious scale, per indicator and year across regions.
   const rules = new Set(options.outlierRules ?? ['z', 'iqr']);
   const zt = options.zThreshold ?? 3;
-  const k = options.iqrFactor ?? 1.5;
+  const k = options.iqrFactor ?? 3;
   const ratio = options.scaleRatio ?? 100;
   const groups = new Map<string, Observation[]>();
   for (const o of valid) {

@@ -138,7 +138,9 @@ export function validateSystem(system: IndicatorSystem): Issue[] {
     }
   }
 
-  for (const d of byCode.values()) {
+  // Every definition, duplicates included, so a problem on either copy is reported.
+  for (const d of defs) {
+    if (typeof d.code !== 'string' || d.code.trim() === '') continue;
     const isLeaf = !children.has(d.code);
     if (typeof d.weight !== 'number' || !Number.isFinite(d.weight) || d.weight < 0) {
       issues.push(issue('weight', { zh: `指标 ${d.code} 的权重须为非负数`, en: `Indicator ${d.code} needs a non-negative weight` }, d.code));
