@@ -105,7 +105,9 @@ export async function organizationRecords(db: Database, ids?: number[]): Promise
     title: o.name,
     body: o.description,
     region: o.regionCode ?? undefined,
-    industries: codes(o.industryCode, o.keyIndustry),
+    // A university's or institute's own class (83 教育, 73 研究和试验发展) says nothing about the
+    // industries it serves; only enterprises carry their industry into matching and suggestions.
+    industries: o.kind === 'enterprise' ? codes(o.industryCode, o.keyIndustry) : codes(o.keyIndustry),
     status: o.kind,
     publications: evidence.get(o.id) ?? [],
   }));
