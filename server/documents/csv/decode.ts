@@ -10,14 +10,19 @@ import { SpreadsheetError } from '../table/errors.js';
 
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
+/** Result of scanning bytes: the first bad byte (-1 if none) and where a character cut off by the end begins (the length if none). */
+export interface ByteScan {
+  bad: number;
+  tail: number;
+}
+
 /**
- * Offset of the first byte that breaks UTF-8, or -1. With `partialTail`, a sequence cut off by
- * the end of the buffer is not an error (the next chunk completes it).
+ * Scans UTF-8: no stray continuation bytes, no overlong forms, no surrogates.
  *
  * @example
- * firstInvalidUtf8(Buffer.from([0x41, 0xff])) // 1
+ * scanUtf8(Buffer.from([0x61, 0xe5, 0xae])) // { bad: -1, tail: 1 } (宁 cut after two bytes)
  */
-export function firstInvalidUtf8(b: Uint8Array, partialTail = false): number {
+export function scanUtf8(b: Uint8Array): ByteScan {
   let i = 0;
   const n = b.length;
   while (i < n) {
@@ -28,32 +33,30 @@ export function firstInvalidUtf8(b: Uint8Array, partialTail = false): number {
     }
     // continuation bytes needed, and the least code point that many may encode (no overlongs)
     const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
-    if (need === 0) return i;
-    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+    if (need === 0) return { bad: i, tail: n };
     if (i + need >= n) {
-      // the sequence runs past the end: fine for a chunk, if what there is fits
-      if (!partialTail) return i;
-      for (let k = i + 1; k < n; k++) if ((b[k] & 0xc0) !== 0x80) return i;
-      return -1;
+      for (let k = i + 1; k < n; k++) if ((b[k] & 0xc0) !== 0x80) return { bad: i, tail: n };
+      return { bad: -1, tail: i };
     }
     let cp = c & (0xff >> (need + 2));
     for (let k = 1; k <= need; k++) {
       const d = b[i + k];
-      if ((d & 0xc0) !== 0x80) return i;
+      if ((d & 0xc0) !== 0x80) return { bad: i, tail: n };
       cp = (cp << 6) | (d & 0x3f);
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    if (cp < 0x80 || (need === 2 && cp < 0x800) || (need === 3 && cp < 0x10000) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return { bad: i, tail: n };
+    }
     i += need + 1;
   }
-  return -1;
+  return { bad: -1, tail: n };
 }
 
 /**
- * Offset of the first byte that breaks GB18030 (one byte < 0x80; two bytes lead 81–FE, trail
- * 40–7E or 80–FE; four bytes 81–FE 30–39 81–FE 30–39), or -1. A single 0x80 is the euro sign in
- * code page 936 and accepted.
+ * Scans GB18030: one byte up to 0x80 (0x80 is the euro sign in code page 936); two bytes, lead
+ * 81–FE and trail 40–7E or 80–FE; four bytes 81–FE 30–39 81–FE 30–39.
  */
-export function firstInvalidGb18030(b: Uint8Array, partialTail = false): number {
+export function scanGb18030(b: Uint8Array): ByteScan {
   let i = 0;
   const n = b.length;
   while (i < n) {
@@ -62,25 +65,45 @@ export function firstInvalidGb18030(b: Uint8Array, partialTail = false): number 
       i++;
       continue;
     }
-    if (c === 0xff) return i;
-    if (i + 1 >= n) return partialTail ? -1 : i;
+    if (c === 0xff) return { bad: i, tail: n };
+    if (i + 1 >= n) return { bad: -1, tail: i };
     const d = b[i + 1];
     if ((d >= 0x40 && d <= 0x7e) || (d >= 0x80 && d <= 0xfe)) {
       i += 2;
       continue;
     }
     if (d >= 0x30 && d <= 0x39) {
-      if (i + 3 >= n) return partialTail ? -1 : i;
+      if (i + 2 >= n) return { bad: -1, tail: i };
       const e = b[i + 2];
+      if (e < 0x81 || e > 0xfe) return { bad: i, tail: n };
+      if (i + 3 >= n) return { bad: -1, tail: i };
       const f = b[i + 3];
-      if (e >= 0x81 && e <= 0xfe && f >= 0x30 && f <= 0x39) {
+      if (f >= 0x30 && f <= 0x39) {
         i += 4;
         continue;
       }
     }
-    return i;
+    return { bad: i, tail: n };
   }
-  return -1;
+  return { bad: -1, tail: n };
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8, or -1. With `partialTail`, a character cut off by
+ * the end is not an error (the next chunk completes it).
+ *
+ * @example
+ * firstInvalidUtf8(Buffer.from([0x41, 0xff])) // 1
+ */
+export function firstInvalidUtf8(b: Uint8Array, partialTail = false): number {
+  const s = scanUtf8(b);
+  return s.bad >= 0 || partialTail || s.tail === b.length ? s.bad : s.tail;
+}
+
+/** Like {@link firstInvalidUtf8}, for GB18030. */
+export function firstInvalidGb18030(b: Uint8Array, partialTail = false): number {
+  const s = scanGb18030(b);
+  return s.bad >= 0 || partialTail || s.tail === b.length ? s.bad : s.tail;
 }
 
 /** Line number (1-based) of a byte offset, counting `\n` bytes before it from `startLine`. */
@@ -110,6 +133,7 @@ export class CsvDecoder {
   private offset = 0;
   private line = 1;
   private first = true;
+  private carry: Buffer = Buffer.alloc(0);
 
   write(chunk: Uint8Array): string {
     const b = chunk;
@@ -123,16 +147,25 @@ export class CsvDecoder {
       const firstHigh = b.findIndex((x) => x >= 0x80);
       if (firstHigh < 0) return this.pass(b, Buffer.from(b.buffer, b.byteOffset, b.length).toString('latin1'));
       // decide on this chunk: valid UTF-8 (allowing a character cut at its end) wins
-      if (firstInvalidUtf8(b, true) < 0) this.start('utf-8');
-      else if (firstInvalidGb18030(b, true) < 0) this.start('gb18030');
-      else throw encodingError(b, firstInvalidUtf8(b, true), this.offset, this.line);
+      if (scanUtf8(b).bad < 0) this.start('utf-8');
+      else if (scanGb18030(b).bad < 0) this.start('gb18030');
+      else throw encodingError(b, scanUtf8(b).bad, this.offset, this.line);
+    }
+    if (this.encoding === 'utf-8' || this.encoding === 'gb18030') {
+      // scan with the previous chunk's unfinished character in front, so offsets are exact
+      const joined = this.carry.length ? Buffer.concat([this.carry, b]) : b;
+      const scan = this.encoding === 'utf-8' ? scanUtf8(joined) : scanGb18030(joined);
+      if (scan.bad >= 0) {
+        const at = scan.bad - this.carry.length;
+        throw encodingError(b, Math.max(0, at), this.offset + Math.min(0, at), this.line);
+      }
+      this.carry = Buffer.from(joined.subarray(scan.tail));
     }
     let text: string;
     try {
       text = (this.decoder as TextDecoder).decode(b, { stream: true });
     } catch {
-      const at = this.encoding === 'gb18030' ? firstInvalidGb18030(b, true) : firstInvalidUtf8(b, true);
-      throw encodingError(b, Math.max(0, at), this.offset, this.line);
+      throw encodingError(b, 0, this.offset, this.line);
     }
     return this.pass(b, text);
   }
@@ -142,7 +175,8 @@ export class CsvDecoder {
     try {
       return this.decoder.decode();
     } catch {
-      throw new SpreadsheetError('CSV_ENCODING', { offset: this.offset, line: this.line });
+      // a character cut off by the end of the file
+      throw new SpreadsheetError('CSV_ENCODING', { offset: this.offset - this.carry.length, line: this.line });
     }
   }
 

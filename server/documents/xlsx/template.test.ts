@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { expertSheetExample as spec } from '../table/example-spec.js';
 import { readSpreadsheet } from '../table/read.js';
+import { headerLabel } from '../table/spec.js';
 import { writeTemplate } from './template.js';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -58,7 +59,7 @@ describe('import template', () => {
     const head = rows.findIndex((r) => r[0] === '列名');
     expect(rows[head]).toEqual(['列名', '必填', '格式', '可选值', '说明', '示例']);
     const byHeader = new Map(rows.slice(head + 1).map((r) => [r[0], r]));
-    for (const c of spec.columns) expect(byHeader.has(c.header.zh + (c.required ? '*' : ''))).toBe(true);
+    for (const c of spec.columns) expect(byHeader.has(headerLabel(c))).toBe(true);
     expect(byHeader.get('职称')?.[3]).toContain('教授、研究员');
     expect(byHeader.get('出生日期')?.[2]).toContain('2024年3月5日');
     expect(byHeader.get('姓名*')?.[1]).toBe('是');
