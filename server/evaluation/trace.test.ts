@@ -98,3 +98,13 @@ describe('trace', () => {
     expect(() => trace(r, { region: 'a', year: 2024, node: 'nope' })).toThrow(EvaluationError);
   });
 });
+
+describe('trace formulas of other normalisations', () => {
+  it('writes z-scores and targets out with the numbers used', () => {
+    // x1 pooled: 10, 20, 30, 40, 50, 50 → mean 33.3333, sd 16.3299; a 2024: (20 − 33.3333)/16.3299 × 10 + 100 = 91.835
+    const rz = computeIndex(mini, data, { normalization: 'zscore' });
+    expect(trace(rz, { region: 'a', year: 2024, node: 'x1' }).indicator?.formula).toBe('(20 − 33.3333) / 16.3299 × 10 + 100 = 91.835');
+    const rt = computeIndex(mini, data, { normalization: { method: 'target', targets: { x2: 2 } } });
+    expect(trace(rt, { region: 'a', year: 2024, node: 'x2' }).indicator?.formula).toBe('min(2 / 4, 1) × 100 = 50');
+  });
+});

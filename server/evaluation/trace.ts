@@ -108,7 +108,7 @@ function terms(result: IndexResult, parent: ResultNode, region: string, year: nu
   });
 }
 
-function normalizationFormula(rec: NormalizationRecord | null, x: number | null, out: number | null): string {
+function normalizationFormula(rec: NormalizationRecord | null, x: number | null, out: number | null, z: { mean: number; sd: number }): string {
   if (!rec || x === null || out === null) return '—';
   const res = r4(out);
   switch (rec.method) {
@@ -123,8 +123,8 @@ function normalizationFormula(rec: NormalizationRecord | null, x: number | null,
     }
     case 'zscore':
       return rec.direction === 1
-        ? `(${r4(x)} − ${r4(rec.mean as number)}) / ${r4(rec.sd as number)} × σ + μ = ${res}`
-        : `(${r4(rec.mean as number)} − ${r4(x)}) / ${r4(rec.sd as number)} × σ + μ = ${res}`;
+        ? `(${r4(x)} − ${r4(rec.mean as number)}) / ${r4(rec.sd as number)} × ${z.sd} + ${z.mean} = ${res}`
+        : `(${r4(rec.mean as number)} − ${r4(x)}) / ${r4(rec.sd as number)} × ${z.sd} + ${z.mean} = ${res}`;
     case 'target':
       if (rec.target === undefined) return `no positive target = ${res}`;
       return rec.direction === 1 ? `min(${r4(x)} / ${r4(rec.target)}, 1) × 100 = ${res}` : `min(${r4(rec.target)} / ${r4(x)}, 1) × 100 = ${res}`;
@@ -229,7 +229,10 @@ export function trace(result: IndexResult, query: TraceQuery): Trace {
       treated: ir?.treated ?? null,
       normalization: rec,
       normalized: ir?.normalized ?? null,
-      formula: normalizationFormula(rec, ir?.treated ?? null, ir?.normalized ?? null),
+      formula: normalizationFormula(rec, ir?.treated ?? null, ir?.normalized ?? null, {
+        mean: result.options.normalization.zMean,
+        sd: result.options.normalization.zSd,
+      }),
     };
   }
 
