@@ -170,6 +170,34 @@ describe('computeIndex on a hand-computed example', () => {
     expect(ro.nodes.find((n) => n.code === 'P')?.weight).toBe(0.5);
   });
 
+  it('normalises year by year when asked', () => {
+    // 2024 alone: x1 20, 40, 50 → (x − 20)/30 × 100 = 0, 66.67, 100
+    const ry = computeIndex(mini, data, { normalization: { method: 'minmax', scope: 'year' } });
+    expect(getScore(ry, 'b', 2024, 'x1')).toBeCloseTo(200 / 3, 10);
+    expect(ry.normalization.filter((n) => n.indicator === 'x1').map((n) => [n.year, n.min, n.max])).toEqual([
+      [2023, 10, 50],
+      [2024, 20, 50],
+    ]);
+  });
+
+  it('treats an outlying indicator as COINr does and records it', () => {
+    // Twelve regions, x3 = 1 … 10, 30, 100 in one year: skew 3.06, kurt 9.74 → the 100 is
+    // winsorised to 30 (COINr's reference example), after which the indicator passes.
+    const regs = Array.from({ length: 12 }, (_, i) => ({ code: `r${i}` }));
+    const x3 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
+    const obs: Observation[] = regs.flatMap((r, i) => [
+      { region: r.code, year: 2024, indicator: 'x1', value: i },
+      { region: r.code, year: 2024, indicator: 'x2', value: 12 - i },
+      { region: r.code, year: 2024, indicator: 'x3', value: x3[i] },
+    ]);
+    const res = computeIndex(mini, { observations: obs, regions: regs });
+    expect(res.treatment.find((x) => x.indicator === 'x3')).toMatchObject({ method: 'winsorise', winsorised: 1, pass: true });
+    expect(res.indicators.find((x) => x.region === 'r11' && x.indicator === 'x3')).toMatchObject({ raw: 100, treated: 30, treatment: 'winsorised', normalized: 100 });
+    // r10 (30) now shares the top: (30 − 1)/(30 − 1) × 100 = 100
+    expect(getScore(res, 'r10', 2024, 'x3')).toBe(100);
+    expect(computeIndex(mini, { observations: obs, regions: regs }, { treatment: 'none' }).treatment.every((x) => x.method === 'none')).toBe(true);
+  });
+
   it('rejects impossible options with a clear error', () => {
     expect(() => computeIndex(mini, data, { baseYear: 2019 })).toThrow(EvaluationError);
     expect(() => computeIndex(mini, data, { aggregation: ['arithmetic', 'geometric', 'arithmetic', 'geometric'] })).not.toThrow();

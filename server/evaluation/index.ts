@@ -13,6 +13,8 @@ export type { IndicatorTrace, Trace, TraceQuery, TraceStep, TraceTerm } from './
 export { assertValidSystem, leafIndicators, MAX_LEVEL, systemForYear, validateSystem } from './system.js';
 export { copySystem, LEDGER_QUERIES, templates } from './templates/index.js';
 export type { LedgerQuery } from './templates/index.js';
+export { observationsFromLedger } from './ledger.js';
+export type { LedgerValue } from './ledger.js';
 export { EvaluationError, EVALUATION_ERROR_STATUS, isEvaluationError } from './errors.js';
 export type { EvaluationErrorCode } from './errors.js';
 export { sampleData } from './sample-data.js';
