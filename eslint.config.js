@@ -26,9 +26,9 @@ export default tseslint.config(
   },
   {
     // The dependency rule: the search engine is a pure library; services never see HTTP.
-    files: ['server/search/**/*.ts'],
+    files: ['server/search/**/*.ts', 'server/evaluation/**/*.ts', 'server/documents/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/**', '**/http/**', '**/modules/**', 'fastify', 'drizzle-orm*', 'pg', '@electric-sql/*'], message: 'server/search is a pure library: no database or HTTP imports' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/**', '**/http/**', '**/modules/**', 'fastify', 'drizzle-orm*', 'pg', '@electric-sql/*'], message: 'server/search, server/evaluation and server/documents are pure libraries: no database or HTTP imports' }] }],
     },
   },
   {
