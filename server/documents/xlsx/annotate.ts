@@ -3,7 +3,7 @@
  * with its message, and a first sheet `错误清单` listing (row, column, cell, value, message).
  * People fix the red cells and upload the same file again; the reader ignores the list sheet.
  *
- * Workbooks up to `fullLoadBytes` are loaded whole with exceljs, so formatting, other sheets and
+ * Workbooks up to `fullLoadBytes` (2 MB) are loaded whole with exceljs, so formatting, other sheets and
  * drop-downs stay as they were. Larger ones, and CSV uploads, are rewritten by streaming the data
  * sheet's values into a new XLSX, which keeps memory bounded at the cost of formatting.
  */
@@ -17,9 +17,8 @@ import { auxiliarySheetNames, type LocalText, type SheetLocale, type TableSpec }
 import { spreadsheetFormat, type SpreadsheetFormat } from '../table/read.js';
 import { columnLetter, type TableProblem } from '../table/validate.js';
 import { displayValue, isCellIssue } from '../table/values.js';
-import { headBytes } from './inspect.js';
+import { decodeCell, headBytes, openWorkbook } from './inspect.js';
 import { chooseSheet, openXlsxSource } from './read.js';
-import { openWorkbook } from './inspect.js';
 
 export interface AnnotateOptions {
   /** The spec the file was read with; it names the data sheet. */
@@ -30,7 +29,7 @@ export interface AnnotateOptions {
   filename?: string;
   /** Language of comments and of the list sheet. Default `zh`. */
   locale?: SheetLocale;
-  /** Larger workbooks are rewritten by streaming (values only). Default 8 MB. */
+  /** Larger workbooks are rewritten by streaming (values only). Default 2 MB (about 20,000 rows). */
   fullLoadBytes?: number;
 }
 
@@ -97,7 +96,7 @@ export async function annotateSpreadsheet(original: Buffer | string, problems: r
     }
     const sheet = await dataSheetName(original, opts);
     const { size } = await headBytes(original, 0);
-    if (size <= (opts.fullLoadBytes ?? 8 * 1024 * 1024)) return await annotateLoaded(original, sheet, problems, locale);
+    if (size <= (opts.fullLoadBytes ?? 2 * 1024 * 1024)) return await annotateLoaded(original, sheet, problems, locale);
     const source = await openXlsxSource(original, opts.spec ?? placeholderSpec, { sheet });
     return await streamAnnotated(sheet, source.rows, problems, locale);
   } catch (e) {
@@ -120,6 +119,7 @@ async function annotateLoaded(original: Buffer | string, sheetName: string, prob
   if (typeof original === 'string') await wb.xlsx.readFile(original);
   else await wb.xlsx.load(original as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet(sheetName) ?? wb.worksheets[0];
+  for (const w of wb.worksheets) compactValidations(w);
   for (const { row, col, text } of byCell(problems, locale).values()) {
     const cell = ws.getCell(row, col);
     cell.fill = problemFill;
@@ -136,6 +136,45 @@ async function annotateLoaded(original: Buffer | string, sheetName: string, prob
   for (const w of wb.worksheets) for (const v of w.views ?? []) (v as { tabSelected?: boolean }).tabSelected = false;
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * exceljs expands every validated range into one entry per cell on load (a drop-down over 5,000
+ * rows of 13 columns is 65,000 entries) and merges them back cell by cell on save, which takes
+ * seconds. Cells of one range share one validation object, so the ranges are rebuilt from that.
+ */
+export function compactValidations(ws: ExcelJS.Worksheet): void {
+  const dv = (ws as unknown as { dataValidations: { model: Record<string, object | undefined> } }).dataValidations;
+  const groups = new Map<object, string[]>();
+  for (const [address, v] of Object.entries(dv.model)) {
+    if (!v) continue;
+    const list = groups.get(v);
+    if (list) list.push(address);
+    else groups.set(v, [address]);
+  }
+  const model: Record<string, object> = {};
+  for (const [v, addresses] of groups) {
+    if (addresses.length > 1) {
+      let [top, bottom, left, right] = [Infinity, 0, Infinity, 0];
+      let cells = 0;
+      for (const a of addresses) {
+        const c = decodeCell(a);
+        if (!c) break;
+        cells++;
+        top = Math.min(top, c.row);
+        bottom = Math.max(bottom, c.row);
+        left = Math.min(left, c.col);
+        right = Math.max(right, c.col);
+      }
+      // a full rectangle (addresses are distinct, so the count tells)
+      if (cells === addresses.length && (bottom - top + 1) * (right - left + 1) === cells) {
+        model[`${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`] = v;
+        continue;
+      }
+    }
+    for (const a of addresses) model[a] = v;
+  }
+  dv.model = model;
 }
 
 function uniqueName(wb: ExcelJS.Workbook, base: string): string {

@@ -6,7 +6,12 @@
 import type ExcelJS from 'exceljs';
 import { auxiliarySheetNames, headerLabel, type CellValue, type ColumnSpec, type SheetLocale, type TableSpec } from '../table/spec.js';
 import { columnLetter } from '../table/validate.js';
-import { formatText } from '../table/values.js';
+import { formatText, isoDate } from '../table/values.js';
+
+const isoDateText = (s: string): boolean => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+};
 
 export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB4C6E7' } };
@@ -61,8 +66,9 @@ export function cellValueFor(column: ColumnSpec, value: CellValue | null | undef
   const label = (v: string): string => column.options?.find((o) => o.value === v)?.label[locale] ?? v;
   switch (column.type) {
     case 'date': {
-      const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-      return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(value);
+      // only a real day becomes a date cell: Date.UTC would turn 2024-02-30 into March 1st
+      const day = typeof value === 'string' && isoDateText(value);
+      return day ? new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)))) : String(value);
     }
     case 'integer':
     case 'number':
