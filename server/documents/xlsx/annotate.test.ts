@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { expertSheetExample as spec } from '../table/example-spec.js';
 import { readSpreadsheet } from '../table/read.js';
 import { annotateSpreadsheet, problemFill } from './annotate.js';
+import { openWorkbook } from './inspect.js';
+import { writeTemplate } from './template.js';
 import { book, expertRow, headerRow } from './testing.js';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -102,6 +104,26 @@ describe('error workbook', () => {
     expect(ws.getCell('B3').fill).toEqual(problemFill);
     expect(noteText(ws.getCell('B3'))).toBe('“工作单位”必须填写');
     expect(ws.getCell('C3').fill).toEqual(problemFill);
+  });
+
+  it('a filled template keeps its drop-downs as ranges', async () => {
+    const wb0 = await load(await writeTemplate(spec, { rows: 3000 }));
+    (wb0.getWorksheet('专家') as ExcelJS.Worksheet).getCell('A2').value = '李娜';
+    (wb0.getWorksheet('专家') as ExcelJS.Worksheet).getCell('H2').value = '123';
+    const upload = Buffer.from(await wb0.xlsx.writeBuffer());
+    const report = await readSpreadsheet(upload, spec, { filename: 'x.xlsx' });
+    expect(report.problems.map((p) => p.column)).toEqual(['手机']);
+    const marked = await annotateSpreadsheet(upload, report.problems, { spec });
+    const wb = await load(marked);
+    const ws = wb.getWorksheet('专家') as ExcelJS.Worksheet;
+    expect(ws.getCell('H2').fill).toEqual(problemFill);
+    for (const ref of ['B2', 'B3001', 'G1500']) expect((ws.getCell(ref).dataValidation as { type?: string } | undefined)?.type).toBe('list');
+    // written as one range per column, not one entry per cell
+    const { zip, sheets } = await openWorkbook(marked, { maxBytes: Infinity, maxUnpackedBytes: Infinity });
+    const xml = (await zip.read(sheets.find((s) => s.name === '专家')?.part as string)).toString('utf8');
+    await zip.close();
+    expect(xml).toContain('sqref="B2:B3001"');
+    expect(xml.match(/<dataValidation /g)).toHaveLength(spec.columns.length);
   });
 
   it('several problems of one cell share one comment; English on request', async () => {

@@ -53,6 +53,12 @@ describe('export → read round trip', () => {
     expect(back.values).toEqual(rows);
   });
 
+  it('a stored value that is not a real day stays text and is reported on re-import', async () => {
+    const buf = await exportXlsx(spec, [{ name: '王磊', organization: '宁夏大学', email: 'w@nxu.edu.cn', born: '2024-02-30' }]);
+    const report = await readSpreadsheet(buf, spec, { filename: 'x.xlsx' });
+    expect(report.problems.map((p) => [p.row, p.column, p.value])).toEqual([[2, '出生日期', '2024-02-30']]);
+  });
+
   it('an async source of 3,000 rows streams through', async () => {
     async function* many(): AsyncGenerator<ExpertSheetRow> {
       for (let i = 0; i < 3000; i++) yield { name: `专家${i}`, organization: '宁夏大学', mobile: `138${String(i).padStart(8, '0')}` };
