@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -265,6 +265,33 @@ describe('exceljs workarounds', () => {
     expect(report.rows).toBe(3000);
     expect(seen.filter((s) => s.includes('\uFFFD'))).toEqual([]);
     expect(seen[2999]).toBe(`${long}2999`);
+  });
+
+  it('temporary copies of sheets are removed, also when reading stops early', async () => {
+    // exceljs's own streaming writer puts sheets before workbook.xml, so its reader copies them to temp files
+    const file = join(dir, 'temp.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+    const ws = wb.addWorksheet('专家');
+    ws.addRow(['姓名', '工作单位', '邮箱']).commit();
+    for (let i = 0; i < 500; i++) ws.addRow([`专家${i}`, '宁夏大学', `e${i}@nxu.edu.cn`]).commit();
+    ws.commit();
+    wb.addWorksheet('说明').commit();
+    await wb.commit();
+    const tmp = mkdtempSync(join(tmpdir(), 'shanhai-tmp-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const whole = await readSpreadsheet(file, spec);
+      expect(whole.rows).toBe(500);
+      let n = 0;
+      for await (const r of readRows(file, spec)) if (r && ++n === 3) break;
+      const missing = await readSpreadsheet(file, { ...spec, columns: spec.columns.map((c) => (c.key === 'gender' ? { ...c, required: true } : c)) });
+      expect(missing.fatal?.code).toBe('MISSING_COLUMNS');
+    } finally {
+      process.env.TMPDIR = before;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('inline rich text runs are joined', () => {

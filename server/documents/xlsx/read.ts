@@ -38,6 +38,7 @@ const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase();
 
 /** The protected parts of exceljs's WorkbookReader that {@link Utf8WorkbookReader} wraps. */
 interface WorkbookReaderInternals {
+  [Symbol.asyncIterator](): AsyncIterator<StreamWorksheet>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseWorkbook(entry: Readable): Promise<void>;
@@ -99,8 +100,22 @@ async function* sheetXml(chunks: AsyncIterable<Buffer | string>): AsyncGenerator
  * characters from one chunk to the next.
  */
 class Utf8WorkbookReader extends WorkbookReaderBase {
+  /** The sheets' byte streams handed out so far; those of skipped sheets are closed by {@link discardParts}. */
+  private parts: { destroy?: () => void }[] = [];
+
   override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<unknown> {
+    this.parts.push(iterator as { destroy?: () => void });
     return super._parseWorksheet(sheetXml(iterator), sheetNo);
+  }
+
+  /**
+   * Closes the streams of sheets not read. A sheet that came before workbook.xml in the zip was
+   * copied to a temporary file; exceljs deletes the copy once iteration moves past it, but an
+   * unread stream would keep the file open.
+   */
+  discardParts(): void {
+    for (const p of this.parts) p.destroy?.();
+    this.parts = [];
   }
   override _parseSharedStrings(entry: Readable): AsyncIterable<unknown> {
     entry.setEncoding('utf8');
@@ -236,22 +251,42 @@ export async function openXlsxSource(input: Buffer | string, spec: TableSpec, op
       entries: 'ignore',
     });
     let read = false;
+    let finished = false;
+    const sheets = reader[Symbol.asyncIterator]();
     try {
-      for await (const ws of reader) {
+      for (;;) {
+        const next = await sheets.next();
+        if (next.done) {
+          finished = true;
+          break;
+        }
+        const ws = next.value;
         // names are known when workbook.xml precedes the sheet in the zip; otherwise exceljs
         // calls the sheet `Sheet<n>` after its file name, which the part number matches
-        const isTarget = ws.name === target.name || (ws.name === `Sheet${ws.id}` && String(ws.id) === fileNo);
-        if (!isTarget) continue;
+        const isTarget = !read && (ws.name === target.name || (ws.name === `Sheet${ws.id}` && String(ws.id) === fileNo));
+        if (!isTarget) {
+          reader.discardParts();
+          continue;
+        }
         read = true;
         for await (const row of ws) {
           yielded++;
           yield { row: row.number, cells: cellsOf(row) };
         }
-        break;
+        // on through the rest of the zip (without parsing it), so exceljs removes its temporary copies
       }
     } catch (e) {
       throw asSpreadsheetError(e, 'CORRUPT_FILE');
     } finally {
+      if (!finished) {
+        // stopped early (a fatal header problem, or the caller stopped): still let exceljs clean up
+        try {
+          reader.discardParts();
+          for (let n = await sheets.next(); !n.done; n = await sheets.next()) reader.discardParts();
+        } catch {
+          // the file is being abandoned; an error while skipping its rest changes nothing
+        }
+      }
       stream?.destroy();
       reader.stream?.destroy();
     }
