@@ -59,6 +59,7 @@ describe('CSV encodings', () => {
     const bad = Buffer.concat([Buffer.from('姓名,工作单位\n王磊,宁夏大学\n李娜,'), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from('\n')]);
     const { report } = await read(bad);
     expect(report.fatal?.code).toBe('CSV_ENCODING');
+    expect(report.format).toBe('csv');
     const offset = Buffer.from('姓名,工作单位\n王磊,宁夏大学\n李娜,').length;
     expect(report.fatal?.message.zh).toBe(
       `文件第 3 行（第 ${offset} 字节）有无法识别的字符：既不是 UTF-8 也不是 GBK 编码。请在 Excel/WPS 中另存为“CSV UTF-8”或 .xlsx 后重新上传`,

@@ -194,5 +194,5 @@ export async function* readCsv(input: Buffer | string, spec: TableSpec, opts: Cs
  * report.fatal?.message.zh // '文件第 3 行（第 57 字节）有无法识别的字符…'
  */
 export function readCsvReport(input: Buffer | string, spec: TableSpec, opts: CsvReadOptions & ReadToReportOptions = {}): Promise<ReadReport> {
-  return readReport(() => openCsvSource(input, spec, opts), spec, opts);
+  return readReport(() => openCsvSource(input, spec, opts), spec, opts, 'csv');
 }

@@ -83,6 +83,12 @@ export async function* readRows(input: Buffer | string, spec: TableSpec, opts: S
  * if (report.fatal) return fail(report.fatal.message);
  * if (report.problemCount) return annotateSpreadsheet(upload, report.problems, { sheet: report.sheet });
  */
-export function readSpreadsheet(input: Buffer | string, spec: TableSpec, opts: SpreadsheetReadOptions & ReadToReportOptions = {}): Promise<ReadReport> {
-  return readReport(() => openSpreadsheet(input, spec, opts), spec, opts);
+export async function readSpreadsheet(input: Buffer | string, spec: TableSpec, opts: SpreadsheetReadOptions & ReadToReportOptions = {}): Promise<ReadReport> {
+  let format: SpreadsheetFormat = 'xlsx';
+  try {
+    format = await spreadsheetFormat(input, opts);
+  } catch {
+    // an unreadable path: openSpreadsheet reports it in the report
+  }
+  return readReport(() => openSpreadsheet(input, spec, { ...opts, format }), spec, opts, format);
 }

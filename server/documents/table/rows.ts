@@ -265,10 +265,12 @@ export async function readReport(
   open: () => Promise<RowSource>,
   spec: TableSpec,
   opts: ReadToReportOptions = {},
+  format: 'xlsx' | 'csv' = 'xlsx',
 ): Promise<ReadReport> {
   const started = performance.now();
   const maxProblems = opts.maxProblems ?? 10_000;
-  const report: ReadReport = { format: 'xlsx', rows: 0, validRows: 0, problems: [], problemCount: 0, notices: [], seconds: 0 };
+  // `format` names the reader tried, for a file that fails before its source opens
+  const report: ReadReport = { format, rows: 0, validRows: 0, problems: [], problemCount: 0, notices: [], seconds: 0 };
   let source: RowSource | undefined;
   try {
     source = await open();
