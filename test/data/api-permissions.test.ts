@@ -100,6 +100,11 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
     probe: (ids) => ({ method: 'POST', url: '/api/imports/organizations', multipart: { name: 'o.jsonl', content: JSON.stringify({ ref: `O-M-${ids.seq()}`, name: `矩阵测试单位${ids.seq()}`, region: '640105' }) } }),
     expect: [401, 202, 202, 403, 403, 403, 403, 403],
   },
+  'GET /api/templates/:kind': { probe: () => ({ method: 'GET', url: '/api/templates/experts' }), expect: Array(8).fill(200) },
+  'POST /api/exports/:kind': {
+    probe: () => ({ method: 'POST', url: '/api/exports/demands', body: { format: 'csv', filters: { status: 'published' } } }),
+    expect: [401, 202, 202, 202, 202, 202, 202, 202],
+  },
   'GET /api/jobs': { probe: () => ({ method: 'GET', url: '/api/jobs' }), expect: [401, 200, 200, 200, 200, 200, 200, 200] },
   // the operator's job: the operator and admin see it; others are told it does not exist
   'GET /api/jobs/:id': { probe: (ids) => ({ method: 'GET', url: `/api/jobs/${ids.operatorJob}` }), expect: [404, 200, 200, 404, 404, 404, 404, 404] },

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { achievements, auditLog, demandLists, demands, experts, organizations, publications } from '../../db/schema/index.js';
 import type { RequestContext } from '../../auth/context.js';
@@ -29,13 +29,25 @@ type Table = typeof experts | typeof achievements | typeof demands | typeof orga
 const tables: Record<ImportKind, Table> = { experts, achievements, demands, organizations };
 const entityOf: Record<ImportKind, string> = { experts: 'expert', achievements: 'achievement', demands: 'demand', organizations: 'organization' };
 
-/** Existing rows with these refs: ref → full row (the audit's "before"). */
+/** The refs an export gives records that have none: `DEMAND-12` is demand 12 (see `sheetRows`). */
+const exportPrefix: Record<ImportKind, string> = { demands: 'DEMAND-', experts: 'EXPERT-', achievements: 'ACHIEVEMENT-', organizations: 'ORG-' };
+
+/**
+ * Existing rows with these refs: ref → full row (the audit's "before"). A ref an export made up
+ * for a record without one (`DEMAND-12`) finds that record, so export → re-import updates it.
+ */
 async function existingByRef(db: Database, kind: ImportKind, refs: string[]) {
   const table = tables[kind];
   const map = new Map<string, Record<string, unknown> & { id: number }>();
   for (const part of chunks(refs)) {
     const rows = (await db.select().from(table as typeof experts).where(inArray(table.ref, part))) as (Record<string, unknown> & { id: number; ref: string })[];
     for (const r of rows) map.set(r.ref, r);
+  }
+  const prefix = exportPrefix[kind];
+  const synthetic = refs.filter((r) => !map.has(r) && r.startsWith(prefix) && /^\d+$/.test(r.slice(prefix.length)));
+  for (const part of chunks(synthetic)) {
+    const rows = (await db.select().from(table as typeof experts).where(and(inArray(table.id, part.map((r) => Number(r.slice(prefix.length)))), isNull(table.ref)))) as (Record<string, unknown> & { id: number })[];
+    for (const r of rows) map.set(`${prefix}${r.id}`, r);
   }
   return map;
 }
@@ -142,4 +154,63 @@ export async function writeRows(db: Database, ctx: RequestContext, kind: ImportK
   }
   for (const part of chunks(audits)) await db.insert(auditLog).values(part);
   return { ids, created, updated };
+}
+
+/**
+ * Registry rows in the shape of their sheet (sheets.ts), for export: the same keys and the values a
+ * person would type, so an exported file imports back onto the same records (by `ref`, or by id).
+ */
+export async function sheetRows(db: Database, kind: ImportKind, ids: number[]): Promise<Record<string, unknown>[]> {
+  if (!ids.length) return [];
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const byOrder = <T extends { id: number }>(rows: T[]) => rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const refOf = (prefix: string, r: { id: number; ref: string | null }) => r.ref ?? `${prefix}${r.id}`;
+  const orgNames = async (orgIds: (number | null)[]) => {
+    const wanted = [...new Set(orgIds.filter((x): x is number => x != null))];
+    const rows = wanted.length ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, wanted)) : [];
+    return new Map(rows.map((r) => [r.id, r.name]));
+  };
+  switch (kind) {
+    case 'demands': {
+      const rows = byOrder(await db.select().from(demands).where(inArray(demands.id, ids)));
+      const orgs = await orgNames(rows.map((r) => r.organizationId));
+      const lists = await db.select({ id: demandLists.id, name: demandLists.name }).from(demandLists);
+      const listName = new Map(lists.map((l) => [l.id, l.name]));
+      return rows.map((d) => ({
+        title: d.title, description: d.description, organization: (d.organizationId != null ? orgs.get(d.organizationId) : d.organizationName) ?? undefined,
+        industry: d.keyIndustry ?? d.industryCode ?? undefined, discipline: d.disciplineCode ?? undefined, keywords: d.keywords,
+        region: d.regionCode ?? undefined, budget: d.budget ?? undefined, list: d.listId != null ? listName.get(d.listId) : undefined, ref: refOf(exportPrefix.demands, d),
+      }));
+    }
+    case 'experts': {
+      const rows = byOrder(await db.select().from(experts).where(inArray(experts.id, ids)));
+      const orgs = await orgNames(rows.map((r) => r.organizationId));
+      const pubs = await db.select({ expertId: publications.expertId, title: publications.title }).from(publications).where(inArray(publications.expertId, ids)).orderBy(publications.id);
+      const titles = new Map<number, string[]>();
+      for (const p of pubs) titles.set(p.expertId, [...(titles.get(p.expertId) ?? []), p.title]);
+      return rows.map((e) => ({
+        name: e.name, organization: (e.organizationId != null ? orgs.get(e.organizationId) : e.organizationName) ?? undefined, title: e.title ?? undefined,
+        disciplines: e.disciplines, fields: e.fields, publications: titles.get(e.id) ?? [], bio: e.bio || undefined, email: e.email ?? undefined,
+        phone: e.phone ?? undefined, region: e.regionCode ?? undefined, ref: refOf(exportPrefix.experts, e),
+      }));
+    }
+    case 'achievements': {
+      const rows = byOrder(await db.select().from(achievements).where(inArray(achievements.id, ids)));
+      const orgs = await orgNames(rows.map((r) => r.organizationId));
+      const kindLabel: Record<string, string> = { patent: '专利', variety: '品种', software: '软件', process: '工艺', equipment: '装备', material: '材料', standard: '标准', other: '其他' };
+      return rows.map((a) => ({
+        title: a.title, summary: a.summary, keywords: a.keywords, kind: kindLabel[a.kind], maturity: a.maturity ?? undefined,
+        discipline: a.disciplineCode ?? undefined, industry: a.keyIndustry ?? a.industryCode ?? undefined,
+        organization: a.organizationId != null ? orgs.get(a.organizationId) : undefined, region: a.regionCode ?? undefined, ref: refOf(exportPrefix.achievements, a),
+      }));
+    }
+    case 'organizations': {
+      const rows = byOrder(await db.select().from(organizations).where(inArray(organizations.id, ids)));
+      const kindLabel: Record<string, string> = { enterprise: '企业', university: '高校', institute: '科研院所', society: '学会', hospital: '医院', park: '园区', agency: '机构' };
+      return rows.map((o) => ({
+        name: o.name, uscc: o.uscc ?? undefined, kind: kindLabel[o.kind], region: o.regionCode ?? undefined, industry: o.keyIndustry ?? o.industryCode ?? undefined,
+        description: o.description || undefined, website: o.website ?? undefined, ref: refOf(exportPrefix.organizations, o),
+      }));
+    }
+  }
 }

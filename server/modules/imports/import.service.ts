@@ -111,11 +111,9 @@ export interface ValidRow<K extends ImportKind> {
   resolved: Resolved;
 }
 
-/** Parses and checks a JSONL file; every problem is returned, nothing is written. */
-export function validateJsonl<K extends ImportKind>(kind: K, text: string, ref: ReferenceData) {
+/** Checks parsed records (from JSONL or a sheet); every problem is returned, nothing is written. */
+export function validateRecords<K extends ImportKind>(kind: K, rows: readonly { line: number; value: unknown }[], ref: ReferenceData) {
   const problems: ImportProblem[] = [];
-  const { rows, errors } = readJsonl(text);
-  for (const e of errors) problems.push({ row: e.line, column: '(line)', message: e.message });
   const valid: ValidRow<K>[] = [];
   const seenRefs = new Map<string, number>();
   for (const r of rows) {
@@ -139,6 +137,14 @@ export function validateJsonl<K extends ImportKind>(kind: K, text: string, ref: 
     const resolved = resolveRow(kind, data as Record<string, unknown>, ref, r.line, problems);
     if (problems.length === before) valid.push({ line: r.line, data, resolved });
   }
+  return { valid, problems };
+}
+
+/** Parses and checks a JSONL file; every problem is returned, nothing is written. */
+export function validateJsonl<K extends ImportKind>(kind: K, text: string, ref: ReferenceData) {
+  const { rows, errors } = readJsonl(text);
+  const { valid, problems } = validateRecords(kind, rows, ref);
+  for (const e of errors) problems.push({ row: e.line, column: '(line)', message: e.message });
   if (rows.length === 0 && errors.length === 0) problems.push({ row: 1, column: '(file)', message: 'the file has no records / 文件中没有记录' });
   problems.sort((a, b) => a.row - b.row);
   return { valid, problems, total: rows.length + errors.length };

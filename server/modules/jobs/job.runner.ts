@@ -65,7 +65,9 @@ export class JobRunner {
           e instanceof AppError
             ? { code: e.code, message: formatMessage(e.code, ctx.locale, e.params), fields: e.fields, details: e.details }
             : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
-        await this.db.update(jobs).set({ status: 'failed', error, finishedAt: new Date() }).where(eq(jobs.id, job.id));
+        // A refused import still leaves a file behind: the upload with its problems marked.
+        const outputFile = (e as { outputFile?: string }).outputFile ?? null;
+        await this.db.update(jobs).set({ status: 'failed', error, outputFile, finishedAt: new Date() }).where(eq(jobs.id, job.id));
       }
     };
     this.queue = this.queue.then(run, run);
