@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { AppError, formatMessage, localeFromHeader, type Locale } from '../errors.js';
@@ -10,6 +11,7 @@ import { createUser } from '../auth/auth.service.js';
 import { roleNames, type RoleName } from '../db/schema/users.js';
 import { seedDemo, type SeedSummary } from '../db/seed/seed-demo.js';
 import { importJsonl } from '../modules/imports/import.service.js';
+import { ImportRefused, importSheet } from '../modules/imports/import.sheet.js';
 import * as matching from '../modules/matching/matching.service.js';
 import { resolveDemandId } from '../modules/demands/demand.service.js';
 import { readJsonl } from '../documents/jsonl/jsonl.js';
@@ -227,25 +229,40 @@ export async function main(argv: string[]): Promise<number> {
   for (const kind of importKinds) {
     imp
       .command(`${kind} <file>`)
-      .description(`Import ${kind} from a .jsonl file (docs/import.md); records with a known ref are updated`)
+      .description(`Import ${kind} from .xlsx, .csv or .jsonl (docs/import.md); records with a known ref are updated`)
       .option('--skip-invalid', 'import the valid rows and report the others (default: any problem imports nothing)')
       .option('--json', 'print the report as JSON')
       .action((file: string, o: { skipInvalid?: boolean; json?: boolean }) =>
         withPlatform(async (p) => {
-          if (!/\.jsonl?$/i.test(file)) throw new CliError(`Unsupported file type: ${file} (expected .jsonl) / 不支持的文件类型`);
+          const ext = path.extname(file).toLowerCase();
+          if (!['.jsonl', '.json', '.xlsx', '.csv'].includes(ext)) throw new CliError(`Unsupported file type: ${file} (expected .xlsx, .csv or .jsonl) / 不支持的文件类型`);
+          if (!fs.existsSync(file)) throw new CliError(`File not found / 文件不存在: ${file}`);
+          const ctx = systemContext(cliLocale());
+          const show = (pr: ImportProblem) => `  row ${pr.row}, ${pr.column}: ${pr.message}${pr.value ? ` ("${pr.value}")` : ''}`;
+          // A marked copy of a spreadsheet with problems is written beside it.
+          const saveMarked = (buf: Buffer) => {
+            const out = path.join(path.dirname(file), `${path.parse(file).name}-错误标注.xlsx`);
+            fs.writeFileSync(out, buf);
+            console.error(`Marked workbook / 错误标注工作簿: ${out}`);
+          };
           try {
-            const report = await importJsonl(p, systemContext(cliLocale()), kind, readInput(file), { skipInvalid: o.skipInvalid });
-            if (o.json) console.log(JSON.stringify({ ...report, ids: undefined }));
+            const report = ext === '.xlsx' || ext === '.csv'
+              ? await importSheet(p, ctx, kind, fs.readFileSync(file), { skipInvalid: o.skipInvalid, filename: path.basename(file) })
+              : await importJsonl(p, ctx, kind, readInput(file), { skipInvalid: o.skipInvalid });
+            const annotated = (report as { annotated?: Buffer }).annotated;
+            if (annotated) saveMarked(annotated);
+            if (o.json) console.log(JSON.stringify({ ...report, ids: undefined, annotated: undefined }));
             else {
               console.log(`${kind}: ${report.rows} rows, ${report.created} created, ${report.updated} updated, ${report.skipped.length} skipped`);
-              for (const pr of report.skipped.slice(0, 100)) console.log(`  row ${pr.row}, ${pr.column}: ${pr.message}${pr.value ? ` ("${pr.value}")` : ''}`);
+              for (const pr of report.skipped.slice(0, 100)) console.log(show(pr));
             }
           } catch (e) {
             if (e instanceof AppError && e.code === 'IMPORT_INVALID') {
               const problems = e.details as ImportProblem[];
               console.error(formatMessage('IMPORT_INVALID', cliLocale(), e.params));
-              for (const pr of problems.slice(0, 200)) console.error(`  row ${pr.row}, ${pr.column}: ${pr.message}${pr.value ? ` ("${pr.value}")` : ''}`);
+              for (const pr of problems.slice(0, 200)) console.error(show(pr));
               if (problems.length > 200) console.error(`  … ${problems.length - 200} more`);
+              if (e instanceof ImportRefused && e.annotated) saveMarked(e.annotated);
               throw new CliError('nothing was imported / 未导入任何数据');
             }
             throw e;
