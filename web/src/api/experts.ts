@@ -66,8 +66,44 @@ export interface ExpertListParams extends ListParams {
   sort?: ExpertSort;
 }
 
+/** Mirrors `publicationInput`. */
+export interface PublicationInput {
+  title: string;
+  abstract: string;
+  keywords: string[];
+  year?: number | null;
+  venue?: string | null;
+  coauthors: string[];
+}
+
+/** Mirrors `expertInput`; `publications`, when given, replace the expert's list. */
+export interface ExpertInput {
+  name: string;
+  gender?: 'male' | 'female' | null;
+  birthYear?: number | null;
+  title?: string | null;
+  organizationId?: number | null;
+  organizationName?: string | null;
+  disciplines: string[];
+  fields: string[];
+  keyIndustries: string[];
+  bio: string;
+  email?: string | null;
+  phone?: string | null;
+  orcid?: string | null;
+  publications?: PublicationInput[];
+}
+
+export interface ExpertWriteResponse {
+  expert: Expert;
+  /** Experts with the same name at the same institution. */
+  duplicates: { id: number; name: string; organizationName: string | null }[];
+}
+
 export const expertsApi = {
   list: (params: ExpertListParams, signal?: AbortSignal) => http.get<Page<ExpertSummary>>('/experts', { ...params }, signal),
   get: (id: number | string) => http.get<Expert>(`/experts/${id}`),
   pools: () => http.get<ExpertPool[]>('/expert-pools'),
+  create: (input: ExpertInput) => http.post<ExpertWriteResponse>('/experts', input),
+  update: (id: number | string, patch: Partial<ExpertInput>) => http.patch<ExpertWriteResponse>(`/experts/${id}`, patch),
 };

@@ -15,14 +15,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: ApiFieldError[];
   readonly requestId?: string;
+  /** Extra data some errors carry (an import's problem list). */
+  readonly details?: unknown;
 
-  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = [], requestId?: string) {
+  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = [], requestId?: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.requestId = requestId;
+    this.details = details;
   }
 }
 
@@ -35,6 +38,7 @@ export type Query = Record<string, QueryValue | QueryValue[]>;
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON-encoded, except FormData (multipart uploads), which is sent as is. */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -77,7 +81,9 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     'Accept-Language': currentLocale(),
   };
   let body: BodyInit | undefined;
-  if (opts.body !== undefined) {
+  if (opts.body instanceof FormData) {
+    body = opts.body;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -107,19 +113,72 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       data = undefined;
     }
   }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; fields?: ApiFieldError[]; requestId?: string } } | undefined)?.error;
-    const apiError = new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? i18n.global.t('errors.http', { status: res.status }),
-      err?.fields ?? [],
-      err?.requestId,
-    );
-    if (res.status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.(apiError);
-    throw apiError;
-  }
+  if (!res.ok) throw failure(res.status, data, path);
   return data as T;
+}
+
+/** The `{ error }` body of a failed response as an {@link ApiError} (and the 401 hook called). */
+function failure(status: number, data: unknown, path: string): ApiError {
+  const err = (data as { error?: { code?: string; message?: string; fields?: ApiFieldError[]; requestId?: string; details?: unknown } } | undefined)?.error;
+  const apiError = new ApiError(
+    status,
+    err?.code ?? `HTTP_${status}`,
+    err?.message ?? i18n.global.t('errors.http', { status }),
+    err?.fields ?? [],
+    err?.requestId,
+    err?.details,
+  );
+  if (status === 401 && !path.startsWith('/auth/')) unauthorizedHandler?.(apiError);
+  return apiError;
+}
+
+/** The file name a `content-disposition` header gives (RFC 5987 `filename*` first). */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : fallback;
+}
+
+/**
+ * Fetches a file (a template, a job's output) and hands it to the browser as a download. A
+ * failure comes back as the server's {@link ApiError} instead of a page of JSON.
+ */
+async function download(path: string, fallbackName: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { headers: { 'Accept-Language': currentLocale() }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', i18n.global.t('errors.network'));
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    throw failure(res.status, data, path);
+  }
+  const name = fileNameOf(res.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
 }
 
 export const http = {
@@ -128,6 +187,10 @@ export const http = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A multipart upload (`FormData`), e.g. an import file. */
+  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { body: form, query }),
+  /** Saves the file at `path` through the browser; resolves to the file name. */
+  download,
 };
 
 /** The list envelope every registry endpoint returns. */

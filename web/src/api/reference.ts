@@ -35,6 +35,6 @@ export interface Discipline {
 export const referenceApi = {
   regions: (query?: { level?: 'province' | 'city' | 'county' | 'town'; parentCode?: string }) => http.get<Region[]>('/reference/regions', query),
   keyIndustries: () => http.get<KeyIndustry[]>('/reference/key-industries'),
-  industries: () => http.get<Industry[]>('/reference/industries'),
+  industries: (query?: { level?: number }) => http.get<Industry[]>('/reference/industries', query),
   disciplines: () => http.get<Discipline[]>('/reference/disciplines'),
 };

@@ -23,6 +23,9 @@ declare module 'vue-router' {
 }
 
 const staff = ['admin', 'operator'] as const;
+/** Who may open a create page at all (the server decides on the record itself). */
+const creators = ['admin', 'operator', 'region_officer', 'enterprise_member'] as const;
+const registrars = ['admin', 'operator', 'region_officer'] as const;
 
 const routes: RouteRecordRaw[] = [
   {
@@ -49,6 +52,18 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'demands.detailTitle', parent: 'demands', menu: 'demands' },
       },
       {
+        path: 'demands/new',
+        name: 'demand-new',
+        component: () => import('@/views/demands/DemandFormView.vue'),
+        meta: { titleKey: 'demandForm.createTitle', parent: 'demands', menu: 'demands', roles: creators },
+      },
+      {
+        path: 'demands/:id(\\d+)/edit',
+        name: 'demand-edit',
+        component: () => import('@/views/demands/DemandFormView.vue'),
+        meta: { titleKey: 'demandForm.editTitle', parent: 'demands', menu: 'demands' },
+      },
+      {
         path: 'demand-lists',
         name: 'demand-lists',
         component: () => import('@/views/demand-lists/DemandListsView.vue'),
@@ -73,6 +88,18 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'experts.detailTitle', parent: 'experts', menu: 'experts' },
       },
       {
+        path: 'experts/new',
+        name: 'expert-new',
+        component: () => import('@/views/experts/ExpertFormView.vue'),
+        meta: { titleKey: 'expertForm.createTitle', parent: 'experts', menu: 'experts', roles: creators },
+      },
+      {
+        path: 'experts/:id(\\d+)/edit',
+        name: 'expert-edit',
+        component: () => import('@/views/experts/ExpertFormView.vue'),
+        meta: { titleKey: 'expertForm.editTitle', parent: 'experts', menu: 'experts' },
+      },
+      {
         path: 'achievements',
         name: 'achievements',
         component: () => import('@/views/achievements/AchievementListView.vue'),
@@ -83,6 +110,18 @@ const routes: RouteRecordRaw[] = [
         name: 'achievement',
         component: () => import('@/views/achievements/AchievementDetailView.vue'),
         meta: { titleKey: 'achievements.detailTitle', parent: 'achievements', menu: 'achievements' },
+      },
+      {
+        path: 'achievements/new',
+        name: 'achievement-new',
+        component: () => import('@/views/achievements/AchievementFormView.vue'),
+        meta: { titleKey: 'achievementForm.createTitle', parent: 'achievements', menu: 'achievements', roles: creators },
+      },
+      {
+        path: 'achievements/:id(\\d+)/edit',
+        name: 'achievement-edit',
+        component: () => import('@/views/achievements/AchievementFormView.vue'),
+        meta: { titleKey: 'achievementForm.editTitle', parent: 'achievements', menu: 'achievements' },
       },
       {
         path: 'organizations',
@@ -97,10 +136,34 @@ const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'organizations.detailTitle', parent: 'organizations', menu: 'organizations' },
       },
       {
+        path: 'organizations/new',
+        name: 'organization-new',
+        component: () => import('@/views/organizations/OrganizationFormView.vue'),
+        meta: { titleKey: 'organizationForm.createTitle', parent: 'organizations', menu: 'organizations', roles: registrars },
+      },
+      {
+        path: 'organizations/:id(\\d+)/edit',
+        name: 'organization-edit',
+        component: () => import('@/views/organizations/OrganizationFormView.vue'),
+        meta: { titleKey: 'organizationForm.editTitle', parent: 'organizations', menu: 'organizations' },
+      },
+      {
         path: 'audit',
         name: 'audit',
         component: () => import('@/views/audit/AuditLogView.vue'),
         meta: { titleKey: 'nav.audit', roles: staff },
+      },
+      {
+        path: 'imports',
+        name: 'imports',
+        component: () => import('@/views/imports/ImportView.vue'),
+        meta: { titleKey: 'nav.imports', groupKey: 'nav.dataGroup', roles: staff },
+      },
+      {
+        path: 'jobs',
+        name: 'jobs',
+        component: () => import('@/views/jobs/JobsView.vue'),
+        meta: { titleKey: 'nav.jobs', groupKey: 'nav.dataGroup' },
       },
       {
         path: 'forbidden',

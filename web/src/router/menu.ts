@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Collection, Connection, DataBoard, Document, List, Medal, OfficeBuilding, Reading, UserFilled } from '@element-plus/icons-vue';
+import { Collection, Connection, DataBoard, Document, Files, List, Medal, OfficeBuilding, Reading, Tickets, Upload, UserFilled } from '@element-plus/icons-vue';
 import type { RoleName } from '@/api/auth';
 
 /**
@@ -30,6 +30,15 @@ export const menu: MenuItem[] = [
   { key: 'experts', titleKey: 'nav.experts', icon: UserFilled, route: 'experts' },
   { key: 'achievements', titleKey: 'nav.achievements', icon: Medal, route: 'achievements' },
   { key: 'organizations', titleKey: 'nav.organizations', icon: OfficeBuilding, route: 'organizations' },
+  {
+    key: 'data-group',
+    titleKey: 'nav.dataGroup',
+    icon: Files,
+    children: [
+      { key: 'imports', titleKey: 'nav.imports', icon: Upload, route: 'imports', roles: ['admin', 'operator'] },
+      { key: 'jobs', titleKey: 'nav.jobs', icon: Tickets, route: 'jobs' },
+    ],
+  },
   { key: 'audit', titleKey: 'nav.audit', icon: Collection, route: 'audit', roles: ['admin', 'operator'] },
 ];
 

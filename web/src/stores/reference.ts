@@ -8,6 +8,9 @@ export const useReferenceStore = defineStore('reference', () => {
   const keyIndustries = ref<KeyIndustry[]>([]);
   const disciplines = ref<Discipline[]>([]);
   const industries = ref<Industry[]>([]);
+  /** GB/T 4754 大类 (two-digit divisions), what the forms offer. */
+  const industryDivisions = ref<Industry[]>([]);
+  let pendingDivisions: Promise<void> | null = null;
   let pending: Promise<void> | null = null;
   let pendingIndustries: Promise<void> | null = null;
 
@@ -53,6 +56,26 @@ export const useReferenceStore = defineStore('reference', () => {
     return pendingIndustries;
   }
 
+  /** GB/T 4754 大类 for the forms' industry select. */
+  function ensureIndustryDivisions(): Promise<void> {
+    pendingDivisions ??= referenceApi
+      .industries({ level: 2 })
+      .then((list) => {
+        industryDivisions.value = list;
+      })
+      .catch((e: unknown) => {
+        pendingDivisions = null;
+        throw e;
+      });
+    return pendingDivisions;
+  }
+
+  /** Disciplines grouped under their first-level discipline, for select boxes. */
+  const disciplineGroups = computed(() => {
+    const top = disciplines.value.filter((d) => !d.parentCode);
+    return top.map((g) => ({ group: g, items: disciplines.value.filter((d) => d.parentCode === g.code) })).filter((g) => g.items.length);
+  });
+
   /** Key industries grouped for select boxes: [{ group, items }]. */
   const keyIndustryGroups = computed(() => {
     const groups: { group: string; items: KeyIndustry[] }[] = [];
@@ -85,11 +108,14 @@ export const useReferenceStore = defineStore('reference', () => {
     regionTree,
     disciplines,
     industries,
+    industryDivisions,
+    disciplineGroups,
     regionByCode,
     keyIndustryByCode,
     disciplineByCode,
     industryByCode,
     ensure,
     ensureIndustries,
+    ensureIndustryDivisions,
   };
 });

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { authApi, type Me, type RoleName } from '@/api/auth';
+import type { RegistryKind } from '@/api/common';
 import { isApiError, setCsrfToken } from '@/api/http';
 
 /**
@@ -54,6 +55,36 @@ export const useSessionStore = defineStore('session', () => {
     return false;
   }
 
+  /** Staff: admin or operator (see everything, import, review every demand). */
+  const isStaff = computed(() => roles.value.some((r) => r === 'admin' || r === 'operator'));
+
+  /** The organization of an enterprise member (their records belong to it). */
+  const ownOrganization = computed(() => {
+    const g = user.value?.roles.find((r) => r.role === 'enterprise_member' && r.organizationId != null);
+    return g ? { id: g.organizationId as number, name: g.organizationName ?? `#${g.organizationId}` } : null;
+  });
+
+  /**
+   * Whether the user may create records of a registry (mirrors the `*:create` rules of
+   * server/auth/policy.ts): staff and region officers everywhere they govern; enterprise members
+   * demands, achievements and experts of their own organization. The server still decides.
+   */
+  function mayCreate(kind: RegistryKind): boolean {
+    for (const g of user.value?.roles ?? []) {
+      if (g.role === 'admin' || g.role === 'operator') return true;
+      if (g.role === 'region_officer' && g.regionCode) return true;
+      if (g.role === 'enterprise_member' && g.organizationId != null && kind !== 'organizations') return true;
+    }
+    return false;
+  }
+
+  /** Whether the user reviews demands of a region (mirrors `reviews` in demand.lifecycle.ts). */
+  function reviews(regionCode: string | null | undefined): boolean {
+    return (user.value?.roles ?? []).some(
+      (g) => g.role === 'admin' || g.role === 'operator' || (g.role === 'region_officer' && !!g.regionCode && !!regionCode && regionCode.startsWith(g.regionCode)),
+    );
+  }
+
   function set(me: Me | null, csrf: string | null): void {
     user.value = me;
     setCsrfToken(csrf);
@@ -99,5 +130,5 @@ export const useSessionStore = defineStore('session', () => {
     set(null, null);
   }
 
-  return { user, loaded, roles, primaryRole, hasAnyRole, governs, load, login, logout, clear };
+  return { user, loaded, roles, primaryRole, isStaff, ownOrganization, hasAnyRole, governs, mayCreate, reviews, load, login, logout, clear };
 });

@@ -23,7 +23,7 @@ export const enumTones = {
   confidentiality: { public: 'green', summary: 'gold', confidential: 'red' },
   achievementStatus: { draft: 'gray', published: 'blue', transferred: 'green', withdrawn: 'gray' },
   achievementKind: {
-    patent: 'blue', variety: 'green', software: 'purple', process: 'cyan', equipment: 'orange', material: 'gold', standard: 'gray',
+    patent: 'blue', variety: 'green', software: 'purple', process: 'cyan', equipment: 'orange', material: 'gold', standard: 'gray', other: 'gray',
   },
   organizationKind: {
     enterprise: 'blue', university: 'purple', institute: 'cyan', society: 'gold', hospital: 'red', park: 'green', agency: 'gray',
@@ -31,6 +31,7 @@ export const enumTones = {
   side: { east: 'blue', west: 'gold', central: 'cyan', northeast: 'purple', other: 'gray' },
   listSource: { survey: 'blue', conference: 'purple', society: 'cyan', platform: 'green' },
   expertStatus: { active: 'green', inactive: 'gray' },
+  jobStatus: { queued: 'gray', running: 'blue', succeeded: 'green', failed: 'red' },
 } as const satisfies Record<string, Record<string, Tone>>;
 
 export type EnumKind = keyof typeof enumTones;
