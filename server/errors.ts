@@ -23,6 +23,7 @@ export const errorCatalogue = {
   RATE_LIMITED: { status: 429, zh: '尝试过于频繁，请 {retry} 后再试', en: 'Too many attempts; try again in {retry}' },
   DEMAND_BAD_TRANSITION: { status: 409, zh: '状态为“{status}”的需求不能执行“{action}”', en: 'A demand in status "{status}" cannot be {action}' },
   DEMAND_NOT_EDITABLE: { status: 409, zh: '需求已提交审核（{status}），不能再修改；如需修改请先撤回或等待退回', en: 'The demand is {status} and can no longer be edited; withdraw it or wait until it is returned' },
+  MATCH_BAD_TRANSITION: { status: 409, zh: '状态为“{status}”的对接不能执行“{action}”', en: 'A match in status "{status}" cannot be {action}' },
   REASON_REQUIRED: { status: 400, zh: '请填写原因', en: 'A reason is required' },
   SPREADSHEET_UNREADABLE: { status: 400, zh: '无法读取表格：{detail}', en: 'The spreadsheet cannot be read: {detail}' },
   IMPORT_INVALID: { status: 422, zh: '导入文件有 {count} 处错误，未导入任何数据', en: 'The file has {count} problems; nothing was imported' },

@@ -11,6 +11,7 @@ import { referenceRoutes } from '../modules/reference/reference.routes.js';
 import { matchingRoutes } from '../modules/matching/matching.routes.js';
 import { jobRoutes } from '../modules/jobs/job.routes.js';
 import { importRoutes } from '../modules/imports/import.routes.js';
+import { matchRoutes } from '../modules/matches/match.routes.js';
 
 /** Every API route, mounted under /api. */
 export function registerRoutes(app: ZodApp, config: Config) {
@@ -30,4 +31,5 @@ export function registerRoutes(app: ZodApp, config: Config) {
   matchingRoutes(app);
   jobRoutes(app);
   importRoutes(app);
+  matchRoutes(app);
 }

@@ -109,6 +109,25 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
   // the operator's job: the operator and admin see it; others are told it does not exist
   'GET /api/jobs/:id': { probe: (ids) => ({ method: 'GET', url: `/api/jobs/${ids.operatorJob}` }), expect: [404, 200, 200, 404, 404, 404, 404, 404] },
   'GET /api/jobs/:id/file': { probe: (ids) => ({ method: 'GET', url: `/api/jobs/${ids.operatorJob}/file` }), expect: [404, 404, 404, 404, 404, 404, 404, 404] },
+  'POST /api/demands/:id/matches': {
+    probe: (ids) => ({ method: 'POST', url: `/api/demands/${ids.ownDemand}/matches`, body: { candidates: [{ kind: 'expert', id: ids.ownExpert }] } }),
+    expect: [401, 201, 201, inCity(201, 403), inCounty(201, 403), 403, 403, 403],
+  },
+  'GET /api/demands/:id/match-records': {
+    probe: (ids) => ({ method: 'GET', url: `/api/demands/${ids.ownDemand}/match-records` }),
+    expect: [401, 200, 200, inCity(200, 403), inCounty(200, 403), 200, 200, 403],
+  },
+  'GET /api/matches/mine': { probe: () => ({ method: 'GET', url: '/api/matches/mine' }), expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  'GET /api/matches/:id': {
+    probe: (ids) => ({ method: 'GET', url: `/api/matches/${ids.sentMatch}` }),
+    expect: [404, 200, 200, inCity(200, 404), inCounty(200, 404), 200, 200, 404],
+  },
+  // declining without a reason: those who may decline get 400, the owner 403, non-parties 404
+  'POST /api/matches/:id/steps': {
+    probe: (ids) => ({ method: 'POST', url: `/api/matches/${ids.sentMatch}/steps`, body: { action: 'decline' } }),
+    expect: [404, 400, 400, inCity(400, 404), inCounty(400, 404), 403, 400, 404],
+  },
+  'GET /api/funnel': { probe: () => ({ method: 'GET', url: '/api/funnel' }), expect: [401, 200, 200, 200, 200, 403, 403, 403] },
   'POST /api/demands': {
     probe: (ids) => ({ method: 'POST', url: '/api/demands', body: { title: `枸杞烘干能耗优化需求${ids.seq()}`, description: '我公司枸杞烘干线能耗偏高，希望与高校合作降低单位能耗并保证色泽。', regionCode: '640105' } }),
     expect: [401, 201, 201, 201, 201, 201, 403, 403],
@@ -129,6 +148,8 @@ const matrix: Record<string, { probe: (ids: Ids) => Probe; expect: (number | ((i
 };
 
 interface Ids {
+  /** a sent match between the enterprise's demand and the expert account's profile */
+  sentMatch: number;
   /** a job started by the operator (it produced no file) */
   operatorJob: number;
   demandList: number;
@@ -191,12 +212,17 @@ describe(`permission matrix over every route (${backend})`, () => {
       ownRegion: ownOrg.region_code,
       ownDemand: await one(sql`select id from demands where organization_id = ${ownOrg.id} order by id limit 1`),
       ownExpert: await one(sql`select r.expert_id as id from users u join role_assignments r on r.user_id = u.id where u.username = 'expert'`),
+      sentMatch: 0,
       publicDemand: await one(sql`select id from demands where confidentiality = 'public' and status = 'published' order by id limit 1`),
       expert: await one(sql`select id from experts order by id limit 1`),
       publicAchievement: await one(sql`select id from achievements where status = 'published' order by id limit 1`),
       organization: await one(sql`select id from organizations order by id limit 1`),
       seq: () => ++n,
     };
+    await db.execute(sql`update demands set status = 'published' where id = ${ids.ownDemand}`);
+    // another demand of the enterprise carries a match already sent to the expert
+    const second = await one(sql`insert into demands (title, description, organization_id, region_code, status) values ('枸杞原浆杀菌风味保持', '原浆杀菌后风味劣变，需要低温杀菌技术。', ${ownOrg.id}, ${ownOrg.region_code}, 'published') returning id`);
+    ids.sentMatch = await one(sql`insert into matches (demand_id, candidate_kind, candidate_id, status) values (${second}, 'expert', ${ids.ownExpert}, 'sent') returning id`);
   });
   afterAll(() => t?.close());
 

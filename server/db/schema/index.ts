@@ -6,3 +6,4 @@ export * from './demands.js';
 export * from './achievements.js';
 export * from './audit.js';
 export * from './jobs.js';
+export * from './matches.js';

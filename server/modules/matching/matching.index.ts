@@ -4,6 +4,7 @@ import {
   createSearchEngine, loadStopwordFile, loadSynonymFile, loadUserDictionary, type Kind, type SearchEngine, type SearchRecord,
 } from '../../search/index.js';
 import * as repo from './matching.repo.js';
+import { expertLoads } from '../matches/match.repo.js';
 
 export interface DeployerLexicons {
   /** User dictionaries (THUOCL `word\tfreq`, jieba `word freq pos`, or one word a line). */
@@ -13,9 +14,13 @@ export interface DeployerLexicons {
   synonyms?: string[];
 }
 
+/** Rows read from the database per round trip when the index follows a write. */
+const SYNC_BATCH = 5000;
+
 const loaders: Record<Kind, (db: Database, ids?: number[]) => Promise<SearchRecord[]>> = {
   demand: repo.demandRecords,
-  expert: (db, ids) => repo.expertRecords(db, ids),
+  // The workload signal: each expert's open matches.
+  expert: async (db, ids) => repo.expertRecords(db, ids, await expertLoads(db, ids)),
   achievement: repo.achievementRecords,
   organization: repo.organizationRecords,
 };
@@ -51,14 +56,17 @@ export class MatchingIndex {
    */
   async sync(kind: Kind, ids: number[]): Promise<void> {
     if (!ids.length) return;
-    const records = await loaders[kind](this.db, ids);
-    const present = new Set(records.map((r) => r.id));
-    for (const r of records) this.engine.upsert(kind, r);
-    for (const id of ids) if (!present.has(String(id))) this.engine.remove(kind, String(id));
-    this.engine.commit();
-    if (kind === 'expert' || kind === 'achievement') {
-      const orgIds = await repo.organizationsOf(this.db, kind, ids);
-      if (orgIds.length) await this.sync('organization', orgIds);
+    // A large import touches 100,000 rows; one IN list that long exceeds PostgreSQL's parameter limit.
+    const orgIds = new Set<number>();
+    for (let i = 0; i < ids.length; i += SYNC_BATCH) {
+      const batch = ids.slice(i, i + SYNC_BATCH);
+      const records = await loaders[kind](this.db, batch);
+      const present = new Set(records.map((r) => r.id));
+      for (const r of records) this.engine.upsert(kind, r);
+      for (const id of batch) if (!present.has(String(id))) this.engine.remove(kind, String(id));
+      if (kind === 'expert' || kind === 'achievement') for (const o of await repo.organizationsOf(this.db, kind, batch)) orgIds.add(o);
     }
+    this.engine.commit();
+    if (orgIds.size) await this.sync('organization', [...orgIds]);
   }
 }
