@@ -4,7 +4,7 @@ import { contracts, demandEvents, demands, matchEvents, matches } from '../../db
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../../auth/audit.js';
 import type { RequestContext } from '../../auth/context.js';
-import { authorize, type Actor } from '../../auth/policy.js';
+import type { Actor } from '../../auth/policy.js';
 import { reviews } from '../demands/demand.lifecycle.js';
 import { publishedStatuses } from '../demands/demand.repo.js';
 import { jsonDates } from '../shared/listing.js';
