@@ -72,6 +72,20 @@ describe(`matchmaking from recommendation to contract (${backend})`, () => {
     expect(hit, 'expert among the recommendations').toBeTruthy();
     expect(hit.reasons.find((r: { signal: string }) => r.signal === 'load')?.load).toBe(open);
     expect(index.engine.size('expert')).toBeGreaterThan(0);
+    // candidates already matched are marked, not hidden
+    expect(hit.matchStatus).toBe('accepted');
+    expect(recs.json().weights).toMatchObject({ outcomeDeclined: expect.any(Number) });
+
+    // a decline teaches: on another demand of the same key industry the expert who declined ranks lower, visibly
+    const [another] = await rows<{ id: number }>(sql`select id from demands where status = 'published' and id <> ${demand.id} and key_industry = (select key_industry from demands where id = ${demand.id}) order by id limit 1`);
+    const other = await call('operator', 'GET', `/api/demands/${another.id}/matches?kind=expert&limit=100`);
+    const e2hit = other.json().hits.find((h: { id: number }) => h.id === e2);
+    expect(e2hit, 'the declining expert is still recommended elsewhere').toBeTruthy();
+    const outcome = e2hit.reasons.find((r: { signal: string }) => r.signal === 'outcome');
+    expect(outcome).toMatchObject({ outcome: 'declined', count: 1 });
+    expect(outcome.contribution).toBeLessThan(0);
+    const sum = e2hit.reasons.reduce((a: number, r: { contribution: number }) => a + r.contribution, 0);
+    expect(sum).toBeCloseTo(e2hit.score, 9);
 
     expect((await call('enterprise', 'POST', `/api/matches/${m1.id}/steps`, { action: 'meet', notes: '线上会议，确定技术路线' })).statusCode).toBe(200);
     expect((await call('enterprise', 'POST', `/api/matches/${m1.id}/steps`, { action: 'agree', notes: '签订意向书' })).statusCode).toBe(200);

@@ -75,6 +75,8 @@ export const hitSchema = z.object({
   score: z.number(),
   relevance: z.number(),
   reasons: z.array(reasonSchema),
+  /** For a demand's recommendations: this candidate's match with the demand, if any (marked, not hidden). */
+  matchStatus: z.string().nullable().optional(),
 });
 
 export const resultSchema = z.object({

@@ -9,6 +9,8 @@ import * as expertRepo from '../experts/expert.repo.js';
 import * as achievementRepo from '../achievements/achievement.repo.js';
 import * as organizationRepo from '../organizations/organization.repo.js';
 import type { MatchingIndex } from './matching.index.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import { demands as demandsTable, matches } from '../../db/schema/index.js';
 import * as repo from './matching.repo.js';
 
 export interface MatchingDeps {
@@ -140,7 +142,61 @@ export async function matchesForDemand(deps: MatchingDeps, ctx: RequestContext, 
       },
     }),
   );
-  return present(deps.db, ctx, kind, result, limit);
+  const shown = await present(deps.db, ctx, kind, result, overFetch(limit));
+  const withHistory = await applyOutcomes(deps.db, demandId, d.keyIndustry ?? null, kind, shown);
+  return { ...withHistory, hits: withHistory.hits.slice(0, limit) };
+}
+
+/**
+ * Weights of what past matches teach: a candidate who declined demands of the same key industry
+ * ranks lower, one whose matches led to contracts ranks higher. Shown with the other weights.
+ */
+export const OUTCOME_WEIGHTS = { declined: 0.05, contracted: 0.03 } as const;
+
+/**
+ * Adds outcome reasons (`{signal:'outcome', …}`) so that the reasons still sum to the score, marks
+ * candidates already matched to this demand (`matchStatus`), and re-ranks.
+ */
+async function applyOutcomes(db: Database, demandId: number, keyIndustry: string | null, kind: 'expert' | 'achievement' | 'organization', r: Awaited<ReturnType<typeof present>>) {
+  const ids = r.hits.map((h) => h.id);
+  const history = await outcomeHistory(db, kind, ids, demandId, keyIndustry);
+  const hits = r.hits.map((h) => {
+    const o = history.get(h.id);
+    const reasons = [...h.reasons];
+    let score = h.score;
+    if (o?.declined) {
+      const contribution = -OUTCOME_WEIGHTS.declined * Math.min(1, o.declined / 2);
+      reasons.push({ signal: 'outcome', outcome: 'declined', count: o.declined, weight: OUTCOME_WEIGHTS.declined, contribution });
+      score += contribution;
+    }
+    if (o?.contracted) {
+      const contribution = OUTCOME_WEIGHTS.contracted * Math.min(1, o.contracted / 2);
+      reasons.push({ signal: 'outcome', outcome: 'contracted', count: o.contracted, weight: OUTCOME_WEIGHTS.contracted, contribution });
+      score += contribution;
+    }
+    return { ...h, score, reasons, matchStatus: o?.thisDemand ?? null };
+  });
+  hits.sort((a, b) => b.score - a.score || a.id - b.id);
+  return { ...r, hits, weights: { ...r.weights, outcomeDeclined: OUTCOME_WEIGHTS.declined, outcomeContracted: OUTCOME_WEIGHTS.contracted } };
+}
+
+/** Per candidate: declines on demands of the same key industry, contracts anywhere, and its match to this demand. */
+async function outcomeHistory(db: Database, kind: string, ids: number[], demandId: number, keyIndustry: string | null) {
+  const out = new Map<number, { declined: number; contracted: number; thisDemand: string | null }>();
+  if (!ids.length) return out;
+  const rows = await db
+    .select({ id: matches.candidateId, status: matches.status, demandId: matches.demandId, keyIndustry: demandsTable.keyIndustry })
+    .from(matches)
+    .innerJoin(demandsTable, eq(demandsTable.id, matches.demandId))
+    .where(and(eq(matches.candidateKind, kind as 'expert'), inArray(matches.candidateId, ids)));
+  for (const m of rows) {
+    const o = out.get(m.id) ?? { declined: 0, contracted: 0, thisDemand: null };
+    if (m.demandId === demandId) o.thisDemand = m.status;
+    else if (m.status === 'declined' && keyIndustry && m.keyIndustry === keyIndustry) o.declined++;
+    if (m.status === 'contracted' || m.status === 'closed') o.contracted++;
+    out.set(m.id, o);
+  }
+  return out;
 }
 
 /** The reverse direction: demands that fit an expert (their profile and publications) or an organization. */
