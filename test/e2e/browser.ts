@@ -49,9 +49,23 @@ export async function openPage(browser: Browser, baseURL: string): Promise<Watch
   return { context, page, errors };
 }
 
+/**
+ * A full-page screenshot. The window is first made as tall as the page, so the fixed header and
+ * navigation and a sticky form footer sit where a reader expects them instead of mid-page.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));
+  if (size && height > size.height) {
+    await page.setViewportSize({ width: size.width, height: Math.min(height, 8000) });
+    await page.waitForTimeout(300);
+  }
+  try {
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  } finally {
+    if (size && height > size.height) await page.setViewportSize(size);
+  }
 }
 
 /**

@@ -650,7 +650,7 @@ export const en: MessageSchema = {
       achievements: 'Achievements',
     },
     step1: 'Download the template',
-    step1Text: 'An Excel workbook: Chinese headers, one example row, drop-down lists on coded columns and a notes sheet explaining each column.',
+    step1Text: 'An Excel workbook: headers (required ones marked *), one example row, drop-down lists on coded columns and a notes sheet explaining each column.',
     downloadTemplate: 'Download the {kind} template',
     templateDownloaded: 'Template downloaded: {name}',
     templateUnavailable: 'The template is not available: {message}',
@@ -680,7 +680,8 @@ export const en: MessageSchema = {
     message: 'Problem',
     downloadAnnotated: 'Download the annotated workbook',
     annotatedHint: 'Wrong cells are marked in red with a comment; fix them and upload the same file again.',
-    nothingImported: 'Nothing was imported. Fix the problems below and upload again.',
+    nothingImported: 'Fix the problems below and upload again, or tick "Import the valid rows only" to import the others first.',
+    invalidSummary: 'The file has {n} problem(s); nothing was imported',
     counts: {
       rows: 'Rows',
       created: 'Created',
