@@ -57,16 +57,21 @@ export function quality(runs: ReadonlyArray<readonly [readonly string[], string]
 }
 
 /**
- * Heap plus array buffers after two full collections (needs `--expose-gc`).
+ * Heap plus array buffers after full collections (needs `--expose-gc`). Collections are
+ * repeated with pauses in between because array buffers are released by finalizers that run
+ * after the collection that found them dead; measuring right away can count (or miss) a
+ * previous engine's arrays and give nonsense deltas.
  *
  * @example
- * const before = usedMemory(); build(); const perDoc = (usedMemory() - before) / n;
+ * const before = await usedMemory(); build(); const perDoc = ((await usedMemory()) - before) / n;
  */
-export function usedMemory(): number {
+export async function usedMemory(): Promise<number> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
-    gc();
-    gc();
+    for (let i = 0; i < 4; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;

@@ -30,6 +30,7 @@ import {
 import { queryWeight } from './rank/bm25f.js';
 import { suggestFacet, suggestKeywords, type FacetSuggestion, type KeywordSuggestion, type SuggestSource } from './suggest/suggest.js';
 import { Analyzer, IntList, type AnalyzerOptions } from './tokenizer/analyzer.js';
+import { ParallelAnalysis } from './tokenizer/parallel.js';
 import type { UserWord } from './tokenizer/dictionary.js';
 import {
   KINDS,
@@ -225,27 +226,8 @@ export class SearchEngine {
    * engine.upsert('demand', { id: 'd1', title: '枸杞烘干能耗高', body: '…', industries: ['枸杞'], region: '640181' });
    */
   upsert(kind: Kind, record: SearchRecord): void {
-    checkKind(kind);
-    if (!record || typeof record.id !== 'string' || !record.id) {
-      throw new SearchError('INVALID_ARGUMENT', 'record.id must be a non-empty string');
-    }
-    const index = this.partitions[kind];
-    const attrs = this.attributesOf(record);
-    const ev = this.evidence[kind];
-    const pubs = ev ? (record.publications ?? []) : [];
-    if (pubs.length) {
-      // The profile of an expert or organization also lists its publications' titles and
-      // keywords: a profile-centred view ("Model 1") of the whole portfolio, where a topic
-      // running through several papers saturates once, next to the document-centred view of
-      // each paper's own relevance ("Model 2"). The mixture is more robust than either.
-      const body = [record.body ?? '', ...pubs.map((p) => p?.title ?? '')].filter(Boolean).join('。');
-      const keywords = [...(record.keywords ?? []), ...pubs.flatMap((p) => p?.keywords ?? [])];
-      this.tokenizeFields(record.title, body, keywords);
-    } else {
-      this.tokenizeFields(record.title, record.body, record.keywords);
-    }
-    const doc = index.add(record.id, this.fieldLists, attrs);
-    if (ev) this.indexPublications(ev, record, doc, attrs);
+    const units = this.unitsOf(kind, record);
+    this.apply(kind, record, (i) => this.tokenizeFields(units[i]));
   }
 
   /**
@@ -262,6 +244,54 @@ export class SearchEngine {
     }
     this.commit();
     return n;
+  }
+
+  /**
+   * `upsertMany` with segmentation on worker threads: the bulk-load path for start-up. The
+   * index built is identical to the sequential one (results are applied in order); words and
+   * stopwords added before the call are replicated to the workers. Worth it from a few
+   * thousand records; `threads` defaults to 2.
+   *
+   * @example
+   * await engine.upsertManyParallel('expert', experts, { threads: 2 });
+   */
+  async upsertManyParallel(
+    kind: Kind,
+    records: readonly SearchRecord[],
+    options: { threads?: number; batchSize?: number } = {},
+  ): Promise<number> {
+    checkKind(kind);
+    const plans = records.map((r) => ({ record: r, units: this.unitsOf(kind, r) }));
+    // Batches of whole records, about `batchSize` units each.
+    const batchSize = Math.max(1, options.batchSize ?? 200);
+    const batches: Array<{ start: number; end: number; texts: string[] }> = [];
+    for (let i = 0; i < plans.length; ) {
+      const start = i;
+      const texts: string[] = [];
+      while (i < plans.length && (texts.length < batchSize * 3 || i === start)) {
+        for (const u of plans[i].units) texts.push(u[0], u[1], u[2]);
+        i++;
+      }
+      batches.push({ start, end: i, texts });
+    }
+    const pa = new ParallelAnalysis(this.analyzer, options.threads ?? 2);
+    try {
+      await pa.run(
+        batches.map((b) => b.texts),
+        (b, fields) => {
+          let unit = 0;
+          for (let r = batches[b].start; r < batches[b].end; r++) {
+            const base = unit;
+            this.apply(kind, plans[r].record, (i) => fields(base + i));
+            unit += plans[r].units.length;
+          }
+        },
+      );
+    } finally {
+      await pa.close();
+    }
+    this.commit();
+    return records.length;
   }
 
   /**
@@ -537,15 +567,54 @@ export class SearchEngine {
     };
   }
 
-  private tokenizeFields(title: string | undefined, body: string | undefined, keywords: readonly string[] | undefined): void {
-    const [t, b, k] = this.fieldLists;
-    t.clear();
-    b.clear();
-    k.clear();
-    if (title) this.analyzer.indexTerms(String(title), t);
-    if (body) this.analyzer.indexTerms(String(body), b);
-    // One jieba call for all keywords; the full-width comma keeps them from merging.
-    if (keywords && keywords.length) this.analyzer.indexTerms(keywords.join('，'), k);
+  /** Term ids of one unit's three texts, in the shared scratch lists (valid until the next call). */
+  private tokenizeFields(unit: readonly [string, string, string]): readonly [IntList, IntList, IntList] {
+    const lists = this.fieldLists;
+    for (let f = 0; f < 3; f++) {
+      lists[f].clear();
+      if (unit[f]) this.analyzer.indexTerms(unit[f], lists[f]);
+    }
+    return lists;
+  }
+
+  /**
+   * The texts to analyse for a record: the record itself (title, body, keywords), then each
+   * publication. Keywords are joined with a full-width comma so jieba cannot merge two of them.
+   */
+  private unitsOf(kind: Kind, record: SearchRecord): Array<[string, string, string]> {
+    checkKind(kind);
+    if (!record || typeof record.id !== 'string' || !record.id) {
+      throw new SearchError('INVALID_ARGUMENT', 'record.id must be a non-empty string');
+    }
+    const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+    const pubs = this.evidence[kind] ? (record.publications ?? []) : [];
+    for (const p of pubs) {
+      if (!p || typeof p.id !== 'string' || !p.id) {
+        throw new SearchError('INVALID_ARGUMENT', `publication of "${record.id}" needs a non-empty id`);
+      }
+    }
+    let body = text(record.body);
+    let keywords = (record.keywords ?? []).map(text);
+    if (pubs.length) {
+      // The profile of an expert or organization also lists its publications' titles and
+      // keywords: a profile-centred view ("Model 1") of the whole portfolio, where a topic
+      // running through several papers saturates once, next to the document-centred view of
+      // each paper's own relevance ("Model 2"). The mixture is more robust than either.
+      body = [body, ...pubs.map((p) => text(p.title))].filter(Boolean).join('。');
+      keywords = [...keywords, ...pubs.flatMap((p) => (p.keywords ?? []).map(text))];
+    }
+    const units: Array<[string, string, string]> = [[text(record.title), body, keywords.join('，')]];
+    for (const p of pubs) units.push([text(p.title), text(p.abstract), (p.keywords ?? []).map(text).join('，')]);
+    return units;
+  }
+
+  /** Indexes a record whose units' term ids `fields(i)` provides (unit 0 = the record). */
+  private apply(kind: Kind, record: SearchRecord, fields: (unit: number) => readonly [IntList, IntList, IntList]): void {
+    const index = this.partitions[kind];
+    const attrs = this.attributesOf(record);
+    const doc = index.add(record.id, fields(0), attrs);
+    const ev = this.evidence[kind];
+    if (ev) this.indexPublications(ev, record, doc, attrs, (j) => fields(j + 1));
   }
 
   private attributesOf(r: SearchRecord): DocAttributes {
@@ -564,7 +633,13 @@ export class SearchEngine {
     };
   }
 
-  private indexPublications(ev: Evidence, owner: SearchRecord, ownerDoc: number, attrs: DocAttributes): void {
+  private indexPublications(
+    ev: Evidence,
+    owner: SearchRecord,
+    ownerDoc: number,
+    attrs: DocAttributes,
+    fields: (pub: number) => readonly [IntList, IntList, IntList],
+  ): void {
     let g = ev.groups.get(owner.id);
     if (g === undefined) {
       g = ev.groups.size;
@@ -574,18 +649,14 @@ export class SearchEngine {
     for (const key of ev.groupKeys.get(g) ?? []) ev.index.remove(key);
     ev.groupDoc[g] = ownerDoc;
     const keys: string[] = [];
-    for (const p of owner.publications ?? []) {
-      if (!p || typeof p.id !== 'string' || !p.id) {
-        throw new SearchError('INVALID_ARGUMENT', `publication of "${owner.id}" needs a non-empty id`);
-      }
+    (owner.publications ?? []).forEach((p, j) => {
       const key = owner.id + SEP + p.id;
-      this.tokenizeFields(p.title, p.abstract, p.keywords);
       const disciplines = [...(attrs.disciplines ?? [])];
       for (const d of p.disciplines ?? []) {
         const id = this.disciplines.intern(d);
         if (!disciplines.includes(id)) disciplines.push(id);
       }
-      const doc = ev.index.add(key, this.fieldLists, {
+      const doc = ev.index.add(key, fields(j), {
         region: attrs.region,
         side: attrs.side,
         disciplines,
@@ -596,7 +667,7 @@ export class SearchEngine {
       ev.titles[doc] = String(p.title ?? '').slice(0, 300);
       ev.pubIds[doc] = p.id;
       keys.push(key);
-    }
+    });
     ev.groupKeys.set(g, keys);
   }
 

@@ -46,6 +46,16 @@ export interface AnalyzerOptions {
   maxSynonymsPerTerm?: number;
 }
 
+/**
+ * What another thread needs to build an analyzer that segments and filters exactly like this
+ * one: the user-dictionary lines given to jieba, the stopword set, the HMM switch.
+ */
+export interface AnalyzerSnapshot {
+  hmm: boolean;
+  dictionaryLines: string[];
+  stopwords: string[];
+}
+
 /** Result of analysing a query: term ids known to the vocabulary, with their counts. */
 export interface AnalyzedQuery {
   ids: number[];
@@ -57,6 +67,59 @@ export interface AnalyzedQuery {
 const DROP = -1;
 const MULTI = -2;
 const UNSEEN = -3;
+
+/**
+ * Open-addressing hash map from two int32 keys to small ints, for three- and four-character
+ * tokens packed as (c0 << 16 | c1, c2 << 16 | c3), with 0xffff standing for the absent fourth
+ * character (U+FFFF is a noncharacter). Same reason as {@link PairTable}: a string hash of a
+ * fresh jieba token costs several times more than hashing its char codes.
+ */
+class QuadTable {
+  private k1 = new Int32Array(1 << 12);
+  private k2 = new Int32Array(1 << 12);
+  private vals = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private count = 0;
+
+  get(a: number, b: number): number {
+    const k1 = this.k1;
+    const k2 = this.k2;
+    const vals = this.vals;
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0 & this.mask;
+    for (;;) {
+      const v = vals[i];
+      if (v === 0) return UNSEEN;
+      if (k1[i] === a && k2[i] === b) return v - 4;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(a: number, b: number, value: number): void {
+    if ((this.count + 1) * 2 > this.mask) this.rehash();
+    let i = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0 & this.mask;
+    while (this.vals[i] !== 0 && !(this.k1[i] === a && this.k2[i] === b)) i = (i + 1) & this.mask;
+    if (this.vals[i] === 0) this.count++;
+    this.k1[i] = a;
+    this.k2[i] = b;
+    this.vals[i] = value + 4;
+  }
+
+  private rehash(): void {
+    const { k1, k2, vals } = this;
+    const size = k1.length * 2;
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.vals = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let i = 0; i < k1.length; i++) if (vals[i] !== 0) this.set(k1[i], k2[i], vals[i] - 4);
+  }
+}
+
+/** Second key of a three- or four-character token for {@link QuadTable}. */
+function quadKey(tok: string): number {
+  return (tok.charCodeAt(2) << 16) | (tok.length === 4 ? tok.charCodeAt(3) : 0xffff);
+}
 
 /**
  * Open-addressing hash map from int32 keys to small ints, for two-character tokens packed as
@@ -134,6 +197,7 @@ export class Analyzer {
   /** Raw token → term id, DROP or MULTI: one-character tokens by char code, two by packed pair. */
   private single = new Int32Array(0x10000).fill(UNSEEN);
   private pairs = new PairTable();
+  private quads = new QuadTable();
   private cache = new Map<string, number>();
   private multi = new Map<string, string[]>();
   private readonly synonyms = new Map<string, string[]>();
@@ -142,9 +206,14 @@ export class Analyzer {
   private readonly maxSynonymsPerTerm: number;
   /** Increases whenever segmentation may change (user words), so callers can tell. */
   dictionaryVersion = 0;
+  /** Every line loaded into jieba's user dictionary, for {@link snapshot}. */
+  private readonly dictionaryLines: string[] = [];
+  /** Set when jieba came from outside: its dictionary cannot be replayed elsewhere. */
+  private readonly externalJieba: boolean;
 
   constructor(options: AnalyzerOptions = {}) {
     this.jieba = options.jieba ?? Jieba.withDict(jiebaDict);
+    this.externalJieba = options.jieba !== undefined;
     this.hmm = options.hmm ?? true;
     this.defaultWordFreq = options.defaultWordFreq ?? 2_000;
     this.maxWordFreq = options.maxWordFreq ?? 100_000;
@@ -178,6 +247,7 @@ export class Analyzer {
     }
     if (lines.length === 0) return 0;
     this.jieba.loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
+    for (const line of lines) this.dictionaryLines.push(line);
     this.dictionaryVersion++;
     return lines.length;
   }
@@ -202,6 +272,7 @@ export class Analyzer {
   private resetCaches(): void {
     this.single = new Int32Array(0x10000).fill(UNSEEN);
     this.pairs = new PairTable();
+    this.quads = new QuadTable();
     this.cache = new Map();
     this.multi = new Map();
   }
@@ -211,7 +282,38 @@ export class Analyzer {
     const len = tok.length;
     if (len === 1) return this.single[tok.charCodeAt(0)];
     if (len === 2) return this.pairs.get((tok.charCodeAt(0) << 16) | tok.charCodeAt(1));
+    if (len <= 4) return this.quads.get((tok.charCodeAt(0) << 16) | tok.charCodeAt(1), quadKey(tok));
     return this.cache.get(tok) ?? UNSEEN;
+  }
+
+  /**
+   * The configuration another thread needs to analyse text identically (see
+   * `SearchEngine.upsertManyParallel`). Throws when jieba was passed in from outside, since its
+   * dictionary cannot be replayed.
+   *
+   * @example
+   * const copy = Analyzer.fromSnapshot(analyzer.snapshot());
+   */
+  snapshot(): AnalyzerSnapshot {
+    if (this.externalJieba) throw new Error('an analyzer built on an external jieba instance cannot be replicated');
+    return { hmm: this.hmm, dictionaryLines: [...this.dictionaryLines], stopwords: [...this.stopwords] };
+  }
+
+  /**
+   * An analyzer that segments and filters like the one the snapshot was taken from (its own
+   * vocabulary starts empty).
+   *
+   * @example
+   * const worker = Analyzer.fromSnapshot(main.snapshot());
+   */
+  static fromSnapshot(s: AnalyzerSnapshot): Analyzer {
+    const a = new Analyzer({ hmm: s.hmm, builtinStopwords: false });
+    for (const w of s.stopwords) a.stopwords.add(w);
+    if (s.dictionaryLines.length) {
+      a.jieba.loadDict(Buffer.from(s.dictionaryLines.join('\n') + '\n', 'utf8'));
+      a.dictionaryLines.push(...s.dictionaryLines);
+    }
+    return a;
   }
 
   /** Whether a normalized word is a stopword. @example analyzer.isStopword('的') // true */
@@ -335,12 +437,14 @@ export class Analyzer {
     const cache = this.cache;
     const single = this.single;
     const pairs = this.pairs;
+    const quads = this.quads;
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i];
       const len = tok.length;
       let id: number;
       if (len === 1) id = single[tok.charCodeAt(0)];
       else if (len === 2) id = pairs.get((tok.charCodeAt(0) << 16) | tok.charCodeAt(1));
+      else if (len <= 4) id = quads.get((tok.charCodeAt(0) << 16) | tok.charCodeAt(1), quadKey(tok));
       else id = cache.get(tok) ?? UNSEEN;
       if (id === UNSEEN) id = this.learn(tok);
       if (id >= 0) out.push(id);
@@ -406,6 +510,7 @@ export class Analyzer {
     }
     if (tok.length === 1) this.single[tok.charCodeAt(0)] = id;
     else if (tok.length === 2) this.pairs.set((tok.charCodeAt(0) << 16) | tok.charCodeAt(1), id);
+    else if (tok.length <= 4) this.quads.set((tok.charCodeAt(0) << 16) | tok.charCodeAt(1), quadKey(tok), id);
     else this.cache.set(tok, id);
     return id;
   }
