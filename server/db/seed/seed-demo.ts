@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import {
-  achievements, demandEvents, demandLists, demands, expertPoolMembers, expertPools, experts, organizations, publications, roleAssignments, users,
+  achievements, contracts, demandEvents, demandLists, demands, matchEvents, matches, expertPoolMembers, expertPools, experts, organizations, publications, roleAssignments, users,
 } from '../schema/index.js';
 import { hashPassword } from '../../auth/password.js';
 import { recordAudit } from '../../auth/audit.js';
@@ -100,6 +100,37 @@ export async function seedDemo(db: Database, ctx: RequestContext, data: DemoData
       ...(d.status === 'draft' ? [] : [{ demandId: d.id, action: 'seed', fromStatus: 'draft', toStatus: d.status, at: d.createdAt, username: 'seed' }]),
     ]);
     await insertChunked(events, 500, (part) => tx.insert(demandEvents).values(part).returning({ id: demandEvents.id }));
+
+    // Demands the demo shows as matched or further have the matches that got them there, with an
+    // expert of the same key industry, their steps, and for contracted ones the contract.
+    const ladder: Record<string, string[]> = {
+      matched: ['sent', 'accepted'],
+      negotiating: ['sent', 'accepted', 'meeting', 'agreement'],
+      contracted: ['sent', 'accepted', 'meeting', 'agreement', 'contracted'],
+      closed: ['sent', 'accepted', 'meeting', 'agreement', 'contracted', 'closed'],
+    };
+    const actionOf: Record<string, string> = { sent: 'send', accepted: 'accept', meeting: 'meet', agreement: 'agree', contracted: 'contract', closed: 'close' };
+    const expertsByIndustry = new Map<string, number[]>();
+    data.experts.forEach((e) => e.keyIndustries.forEach((k) => expertsByIndustry.set(k, [...(expertsByIndustry.get(k) ?? []), expert.get(e.ref) as number])));
+    const day = 86_400_000;
+    for (let i = 0; i < data.demands.length; i++) {
+      const src = data.demands[i];
+      const steps = ladder[src.status];
+      const pool = src.keyIndustry ? expertsByIndustry.get(src.keyIndustry) : undefined;
+      if (!steps || !pool?.length) continue;
+      const d = demandRows[i];
+      const candidateId = pool[i % pool.length];
+      const final = steps[steps.length - 1] as 'accepted';
+      const [m] = await tx.insert(matches).values({ demandId: d.id, candidateKind: 'expert', candidateId, status: final, createdAt: d.createdAt, statusChangedAt: new Date(d.createdAt.getTime() + steps.length * 9 * day) }).returning({ id: matches.id });
+      await tx.insert(matchEvents).values([
+        { matchId: m.id, action: 'propose', fromStatus: null, toStatus: 'proposed', at: new Date(d.createdAt.getTime() + 3 * day), username: 'seed' },
+        ...steps.map((to, k) => ({ matchId: m.id, action: actionOf[to], fromStatus: k ? steps[k - 1] : 'proposed', toStatus: to, at: new Date(d.createdAt.getTime() + (4 + k * 9 + (i % 5)) * day), username: 'seed' })),
+      ]);
+      if (steps.includes('contracted')) {
+        const signed = new Date(d.createdAt.getTime() + (4 + steps.indexOf('contracted') * 9) * day);
+        await tx.insert(contracts).values({ matchId: m.id, demandId: d.id, type: (['开发', '转让', '许可', '咨询', '服务'] as const)[i % 5], amount: src.budget ?? 20 + (i % 7) * 15, signedOn: signed.toISOString().slice(0, 10), title: src.title, createdAt: signed });
+      }
+    }
 
     await insertChunked(data.achievements, 300, (part) =>
       tx.insert(achievements).values(part.map((a) => {
