@@ -331,6 +331,128 @@ describe('registry forms, demand workflow and imports', () => {
     await context.close();
   });
 
+  it('registers an expert with a publications table; a bad paper title is marked in its row; edits replace the list', async () => {
+    const { context, page, errors } = await openPage(browser, platform.url);
+    await signIn(page, 'operator', await demoPassword('operator'));
+    const name = `测试专家${Date.now() % 10000}`;
+
+    await page.goto('/experts');
+    await page.locator('[data-test=create-button]').click();
+    await page.waitForURL(/\/experts\/new$/);
+    await page.locator('[data-test=field-name] input').fill(name);
+    await page.locator('[data-test=field-title] input').fill('教授');
+    await page.locator('[data-test=field-organization] .el-radio-button', { hasText: '直接填写' }).click();
+    await page.locator('[data-test=field-organization] input').last().fill('宁夏大学食品与葡萄酒学院');
+    const fields = page.locator('[data-test=field-fields] input');
+    await fields.fill('枸杞干燥');
+    await fields.press('Enter');
+    await fields.fill('果蔬保鲜');
+    await fields.press('Enter');
+    await page.locator('[data-test=field-email] input').fill('not-an-address');
+    await page.locator('[data-test=add-publication]').click();
+    await page.locator('[data-test=add-publication]').click();
+    const titles = page.locator('[data-test=pub-title]');
+    await titles.nth(0).fill('枸');
+    await titles.nth(1).fill('枸杞热风干燥过程中褐变机理与控制');
+    await page.locator('[data-test=pub-year] input').nth(1).fill('2023');
+
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/experts' && r.request().method() === 'POST'),
+      page.locator('[data-test=form-save]').click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    const fieldsBack = ((await bad.json()) as ErrorBody).error.fields ?? [];
+    const emailProblem = fieldsBack.find((f) => f.path === 'body.email');
+    const pubProblem = fieldsBack.find((f) => f.path === 'body.publications.0.title');
+    expect(emailProblem && pubProblem).toBeTruthy();
+    await expect.poll(() => page.locator('[data-test=field-email] .el-form-item__error').textContent()).toContain(emailProblem!.message);
+    const rows = page.locator('[data-test=publications-editor] .el-table__body tr');
+    await expect.poll(() => rows.nth(0).locator('.pubs__cell-error').textContent()).toContain(pubProblem!.message);
+    expect(await rows.nth(1).locator('.pubs__cell-error').count()).toBe(0);
+    await settle(page);
+    await screenshot(page, 'expert-form-error-zh-CN');
+
+    await titles.nth(0).fill('宁夏枸杞品质形成与采后保鲜研究');
+    await page.locator('[data-test=field-email] input').fill('zhang.test@nxu.edu.cn');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/experts' && r.request().method() === 'POST'),
+      page.locator('[data-test=form-save]').click(),
+    ]);
+    expect(saved.status()).toBe(201);
+    const expert = ((await saved.json()) as { expert: { id: number; publications: { title: string; year: number | null }[]; fields: string[] } }).expert;
+    expect(expert.publications.map((p) => p.title).sort()).toEqual(['宁夏枸杞品质形成与采后保鲜研究', '枸杞热风干燥过程中褐变机理与控制'].sort());
+    expect(expert.publications.find((p) => p.title.startsWith('枸杞热风'))?.year).toBe(2023);
+    expect(expert.fields).toEqual(['枸杞干燥', '果蔬保鲜']);
+    await page.waitForURL(new RegExp(`/experts/${expert.id}$`));
+    await expect.poll(() => page.locator('[data-test=publications] li').count()).toBe(2);
+
+    // editing: one paper removed, the list is replaced
+    await page.locator('[data-test=edit-record]').click();
+    await page.waitForURL(new RegExp(`/experts/${expert.id}/edit$`));
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.nth(0).locator('[data-test=pub-remove]').click();
+    await setLocale(page, 'en');
+    await page.locator('[data-test=expert-form]').waitFor();
+    await expect.poll(() => rows.count()).toBe(2);
+    await settle(page);
+    await screenshot(page, 'expert-form-en');
+    await rows.nth(0).locator('[data-test=pub-remove]').click();
+    const [patched] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === `/api/experts/${expert.id}` && r.request().method() === 'PATCH'),
+      page.locator('[data-test=form-save]').click(),
+    ]);
+    expect(patched.status()).toBe(200);
+    await page.waitForURL(new RegExp(`/experts/${expert.id}$`));
+    await expect.poll(() => page.locator('[data-test=publications] li').count()).toBe(1);
+
+    expect(unexpected(errors, 400)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an enterprise register an achievement of its own organization', async () => {
+    const { context, page, errors } = await openPage(browser, platform.url);
+    await signIn(page, 'enterprise', await demoPassword('enterprise'));
+    const me = (await (await context.request.get('/api/auth/me')).json()) as { user: { roles: { organizationId?: number; organizationName?: string }[] } };
+    const own = me.user.roles[0];
+
+    await page.goto('/achievements');
+    await page.locator('[data-test=create-button]').click();
+    await page.waitForURL(/\/achievements\/new$/);
+    await expect.poll(() => page.locator('[data-test=field-organization]').textContent()).toContain('企业用户登记的记录归属本单位');
+    await page.locator('[data-test=field-title] input').fill('枸杞低温真空脉动干燥工艺');
+    await page.locator('[data-test=field-summary] textarea').fill('干燥时间缩短');
+    const [bad] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/achievements' && r.request().method() === 'POST'),
+      page.locator('[data-test=form-save]').click(),
+    ]);
+    expect(bad.status()).toBe(400);
+    const summaryProblem = ((await bad.json()) as ErrorBody).error.fields?.find((f) => f.path === 'body.summary');
+    await expect.poll(() => page.locator('[data-test=field-summary] .el-form-item__error').textContent()).toContain(summaryProblem!.message);
+
+    await page.locator('[data-test=field-summary] textarea').fill('采用低温真空脉动干燥，干燥时间较热风干燥缩短40%，产品色泽鲜红、多糖保留率高，已在中宁建成示范线。');
+    await page.locator('[data-test=field-price] input').fill('120');
+    await settle(page);
+    await screenshot(page, 'achievement-form-zh-CN');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/achievements' && r.request().method() === 'POST'),
+      page.locator('[data-test=form-save]').click(),
+    ]);
+    expect(saved.status()).toBe(201);
+    const a = (await saved.json()) as { id: number; organizationId: number; price: number };
+    expect(a.organizationId).toBe(own.organizationId);
+    expect(a.price).toBe(120);
+    await page.waitForURL(new RegExp(`/achievements/${a.id}$`));
+    await setLocale(page, 'en');
+    await page.locator('[data-test=edit-record]').click();
+    await page.locator('[data-test=achievement-form]').waitFor();
+    await expect.poll(() => page.locator('[data-test=field-title] input').inputValue()).toBe('枸杞低温真空脉动干燥工艺');
+    await settle(page);
+    await screenshot(page, 'achievement-form-en');
+
+    expect(unexpected(errors, 400)).toEqual([]);
+    await context.close();
+  });
+
   it('imports demands: 3 bad rows of 20 are listed and nothing is imported; valid rows only; fixed file imported and searchable', async () => {
     const { context, page, errors } = await openPage(browser, platform.url);
     await signIn(page, 'operator', await demoPassword('operator'));

@@ -36,7 +36,7 @@ export function useServerErrors(known: readonly string[], aliases: Record<string
     for (let n = parts.length; n > 0; n--) {
       const candidate = parts.slice(0, n).join('.');
       if (aliases[candidate]) return aliases[candidate];
-      if (known.includes(candidate) || known.some((k) => k.endsWith('.*') && matchesWildcard(k, candidate))) return candidate;
+      if (known.includes(candidate) || known.some((k) => k.includes('*') && matchesWildcard(k, candidate))) return candidate;
     }
     return null;
   }
