@@ -13,7 +13,11 @@ interface IssueLike {
 export function issueMessage(issue: IssueLike, locale: Locale): string {
   const missing = issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
   if (missing) return locale === 'en' ? 'required' : '必填';
+  // Our own messages are written "中文 / English"; pick the reader's half.
+  const bilingual = /^(.*[\u4e00-\u9fff].*?) \/ (.+)$/.exec(issue.message);
+  if (bilingual) return locale === 'en' ? bilingual[2] : bilingual[1];
   if (locale === 'en') return issue.message;
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   const zh = zhMap(issue as never);
   return typeof zh === 'string' ? zh : (zh?.message ?? issue.message);
 }
