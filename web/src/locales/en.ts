@@ -619,6 +619,8 @@ export const en: MessageSchema = {
       contract: 'Mark as contracted',
       close: 'Close',
       withdraw: 'Withdraw',
+      seed: 'Recorded from earlier work',
+      matchStep: 'Match progress',
     },
     confirm: {
       submit: 'Platform staff or the local S&T office will review it; it cannot be edited during review. Submit?',

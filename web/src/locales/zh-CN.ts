@@ -617,6 +617,8 @@ export const zhCN = {
       contract: '标记已签约',
       close: '关闭',
       withdraw: '撤回',
+      seed: '历史记录导入',
+      matchStep: '对接进展',
     },
     confirm: {
       submit: '提交后将由平台运营人员或所在地科技管理部门审核，审核期间不能修改。确定提交吗？',
