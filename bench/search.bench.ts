@@ -28,7 +28,7 @@ import { createPlainBm25 } from '../server/search/rank/bm25f.js';
 import { topKDocuments } from '../server/search/rank/maxscore.js';
 import { prepareQuery, weighQuery } from '../server/search/rank/query.js';
 import { generateCorpus, loadPapers, makeQueries, type BenchDoc, type BenchQuery } from './corpus.js';
-import { PEERS, type TokenDoc } from './peers.js';
+import { PEERS, type Peer, type TokenDoc } from './peers.js';
 import { latency, quality, usedMemory, type Latency, type Quality } from './stats.js';
 
 // ── arguments and a re-spawn with --expose-gc (memory is measured after full collections) ──
@@ -86,7 +86,7 @@ if (!papers) {
 
 const started = now();
 log(`# Shanhai search benchmark — ${new Date().toISOString()}`);
-log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`);
+log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes share the machine: compare ratios within a run)`);
 log(`sizes ${sizes.join(', ')}; ${nQueries} queries per set; peers ${peerNames.join(', ') || 'none'} (≤ ${peersMax} docs, ${peerBudgetMs / 1000} s per set)`);
 
 const maxN = Math.max(...sizes);
@@ -148,8 +148,8 @@ const fieldText = (doc: number, f: number): string => {
 const buildLines: Record<number, EngineRow[]> = {};
 const results: Record<number, { rows: EngineRow[]; rawScan: Record<string, Latency>; notes: string[]; builds?: EngineRow[] }> = {};
 
-for (const n of sizes) {
-  log(`\n## ${n.toLocaleString('en')} documents`);
+async function runSize(n: number): Promise<void> {
+  log(`\n## ${n.toLocaleString('en')} documents (load average ${os.loadavg()[0].toFixed(1)})`);
   const docs = corpus.slice(0, n);
   const rows: EngineRow[] = [];
   const notes: string[] = [];
@@ -173,10 +173,8 @@ for (const n of sizes) {
   const runSequential = buildMode !== 'parallel';
   const runParallel = buildMode === 'both' || buildMode === 'parallel' || (buildMode === 'auto' && n <= 100_000);
   let engine: SearchEngine | null = null;
-  let mem0 = 0;
   const buildRows: EngineRow[] = [];
   if (runSequential) {
-    mem0 = await usedMemory();
     engine = createSearchEngine();
     let buildMs = 0;
     let jiebaMs = 0;
@@ -205,7 +203,6 @@ for (const n of sizes) {
     if (engine) {
       engine = null;
     }
-    mem0 = await usedMemory();
     engine = createSearchEngine();
     t = now();
     await engine.upsertManyParallel('achievement', records, { threads: 2 });
@@ -214,9 +211,8 @@ for (const n of sizes) {
     const after = jiebaSample(Math.max(0, n - 2000), Math.min(2000, n));
     buildRows.push({ name: 'Shanhai, 2 analysis threads (upsertManyParallel)', buildDocsPerSec: n / sec, jiebaDocsPerSec: (before + after) / 2, sets: {} });
   }
-  const bytes = (await usedMemory()) - mem0;
   if (!engine) throw new Error('no build mode selected');
-  const ours: EngineRow = { name: 'Shanhai', buildDocsPerSec: buildRows[0].buildDocsPerSec, bytesPerDoc: bytes / n, sets: {}, jiebaDocsPerSec: buildRows[0].jiebaDocsPerSec };
+  const ours: EngineRow = { name: 'Shanhai', buildDocsPerSec: buildRows[0].buildDocsPerSec, sets: {}, jiebaDocsPerSec: buildRows[0].jiebaDocsPerSec };
   const explainRow: EngineRow = { name: 'Shanhai + reasons', sets: {} };
   const oursRuns: Record<string, Array<[string[], string]>> = {};
   for (const [setName, qs] of Object.entries(sets)) {
@@ -301,7 +297,10 @@ for (const n of sizes) {
   notes.push(
     `Shanhai index: ${stats.postings.toLocaleString('en')} postings, ${stats.segments} segment(s), typed arrays ${fmt(stats.bytes / n, 0)} B/doc, vocabulary ${engine.stats().vocabulary.toLocaleString('en')} terms`,
   );
+  // Retained size of the engine (see runPeer).
+  const withEngine = await usedMemory();
   engine = null;
+  ours.bytesPerDoc = (withEngine - (await usedMemory())) / n;
 
   // ── plain BM25 on the same structures (quality baseline) ──
   if (n <= plainMax) {
@@ -348,50 +347,73 @@ for (const n of sizes) {
       notes.push(`${name} skipped at ${n.toLocaleString('en')} docs: above --peers-max ${peersMax} (build and query time would exceed the run's budget)`);
       continue;
     }
-    extendCache(n);
-    const tokenDocs: TokenDoc[] = docs.map((d, i) => ({ id: d.id, title: fieldText(i, 0), body: fieldText(i, 1), keywords: fieldText(i, 2) }));
-    const peer = make();
-    mem0 = await usedMemory();
-    t = now();
-    await peer.build(tokenDocs);
-    const peerBuild = (now() - t) / 1000;
-    const peerBytes = (await usedMemory()) - mem0;
-    const segPerDoc = cacheSeconds / cacheDocs;
-    const row: EngineRow = {
-      name,
-      buildDocsPerSec: n / peerBuild,
-      buildDocsPerSecWithSegmentation: n / (peerBuild + segPerDoc * n),
-      bytesPerDoc: peerBytes / n,
-      sets: {},
-      oursOnSameQueries: {},
-    };
-    for (const [setName, qs] of Object.entries(sets)) {
-      const qTerms = qs.map((q) => cacheAnalyzer.terms(q.text).join(' '));
-      for (const q of qTerms.slice(0, 50)) if (q) await peer.search(q, K);
-      const lat: number[] = [];
-      const runs: Array<[string[], string]> = [];
-      const t1 = now();
-      for (let i = 0; i < qs.length; i++) {
-        if (now() - t1 > peerBudgetMs) break;
-        let best = Infinity;
-        let ids: string[] = [];
-        for (let rep = 0; rep < 2; rep++) {
-          const t0 = now();
-          ids = qTerms[i] ? await peer.search(qTerms[i], K) : [];
-          best = Math.min(best, now() - t0);
-        }
-        lat.push(best);
-        runs.push([ids, qs[i].target]);
-      }
-      row.sets[setName] = { latency: latency(lat), quality: quality(runs) };
-      row.oursOnSameQueries![setName] = quality(oursRuns[setName].slice(0, runs.length));
-      if (runs.length < qs.length) row.note = `ran ${runs.length}/${qs.length} queries within the ${peerBudgetMs / 1000} s budget`;
-    }
-    rows.push(row);
+    rows.push(await runPeer(make, name, n, docs, oursRuns));
   }
 
   results[n] = { rows, rawScan, notes, builds: buildRows } as (typeof results)[number];
   printSize(n, rows, rawScan, notes);
+}
+
+for (const n of sizes) await runSize(n);
+
+
+/**
+ * Builds and queries one peer. A function of its own so that its documents and index are
+ * unreachable once it returns: a suspended top-level frame can keep dead locals alive, which
+ * made later memory deltas negative.
+ */
+async function runPeer(
+  make: () => Peer,
+  name: string,
+  n: number,
+  docs: BenchDoc[],
+  oursRuns: Record<string, Array<[string[], string]>>,
+): Promise<EngineRow> {
+  let t = now();
+  extendCache(n);
+  const tokenDocs: TokenDoc[] = docs.map((d, i) => ({ id: d.id, title: fieldText(i, 0), body: fieldText(i, 1), keywords: fieldText(i, 2) }));
+  let peer: Peer | null = make();
+  t = now();
+  await peer.build(tokenDocs);
+  const peerBuild = (now() - t) / 1000;
+  const segPerDoc = cacheSeconds / cacheDocs;
+  const row: EngineRow = {
+    name,
+    buildDocsPerSec: n / peerBuild,
+    buildDocsPerSecWithSegmentation: n / (peerBuild + segPerDoc * n),
+    sets: {},
+    oursOnSameQueries: {},
+  };
+  for (const [setName, qs] of Object.entries(sets)) {
+    const qTerms = qs.map((q) => cacheAnalyzer.terms(q.text).join(' '));
+    for (const q of qTerms.slice(0, 50)) if (q) await peer!.search(q, K);
+    const lat: number[] = [];
+    const runs: Array<[string[], string]> = [];
+    const t1 = now();
+    for (let i = 0; i < qs.length; i++) {
+      if (now() - t1 > peerBudgetMs) break;
+      let best = Infinity;
+      let ids: string[] = [];
+      for (let rep = 0; rep < 2; rep++) {
+        const t0 = now();
+        ids = qTerms[i] ? await peer.search(qTerms[i], K) : [];
+        best = Math.min(best, now() - t0);
+      }
+      lat.push(best);
+      runs.push([ids, qs[i].target]);
+    }
+    row.sets[setName] = { latency: latency(lat), quality: quality(runs) };
+    row.oursOnSameQueries![setName] = quality(oursRuns[setName].slice(0, runs.length));
+    if (runs.length < qs.length) row.note = `ran ${runs.length}/${qs.length} queries within the ${peerBudgetMs / 1000} s budget`;
+  }
+  // Retained size: memory with the built peer minus memory once it is dropped. Deltas around
+  // the build were polluted by garbage from earlier steps being collected in between.
+  const withPeer = await usedMemory();
+  peer = null;
+  const without = await usedMemory();
+  row.bytesPerDoc = (withPeer - without) / n;
+  if (tokenDocs.length < 0) log(''); // keeps the documents alive until both measurements
+  return row;
 }
 
 function printSize(n: number, rows: EngineRow[], raw: Record<string, Latency>, notes: string[]): void {
@@ -429,7 +451,7 @@ function printSize(n: number, rows: EngineRow[], raw: Record<string, Latency>, n
     const jr = b.jiebaDocsPerSec ?? jiebaDocsPerSec;
     log(`- build, ${b.name}: ${fmt(b.buildDocsPerSec ?? NaN, 0)} docs/s = ${fmt((100 * (b.buildDocsPerSec ?? 0)) / jr, 0)}% of jieba's raw single-thread segmentation measured alongside (${fmt(jr, 0)} docs/s, one cutForSearch per field)`);
   }
-  log(`- memory: ${fmt((ours.bytesPerDoc ?? 0) / 1024, 2)} KB/doc (heap + array buffers after GC, the built engine)`);
+  log(`- memory: ${fmt((ours.bytesPerDoc ?? 0) / 1024, 2)} KB/doc (heap + array buffers retained by the built engine, measured after GC)`);
 }
 
 mkdirSync(dirname(outFile), { recursive: true });

@@ -91,7 +91,6 @@ export function evaluateBigram(name: string, model: ImpactModel, lambda: number,
       for (const t of analyzer.terms(texts[qi].text)) qseq.push(analyzer.idOf(t));
       const qpairs = new Map<number, number>();
       pairSet(qseq, qpairs);
-      const n = ix.indexedDocs();
       const scored = top.docs.map((d, i) => {
         const f = fields[docIndex.get(ix.keys[d])!];
         const dp = new Map<number, number>();
