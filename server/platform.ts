@@ -64,7 +64,11 @@ export async function openPlatform(config: Config): Promise<Platform> {
     async ping() {
       await handle.db.execute(sql`select 1`);
     },
-    close: () => handle.close(),
+    async close() {
+      // Let running jobs finish (bounded) so they are not cut off mid-write.
+      await Promise.race([platform.jobs.idle(), new Promise((r) => setTimeout(r, 15_000).unref())]);
+      await handle.close();
+    },
   };
   return platform;
 }

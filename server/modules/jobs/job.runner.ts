@@ -42,7 +42,6 @@ export class JobRunner {
   async start(ctx: RequestContext, kind: string, params: unknown, work: (progress: Progress) => Promise<JobOutcome>): Promise<JobRow> {
     const [job] = await this.db.insert(jobs).values({ kind, params: params as object, userId: ctx.actor.userId }).returning();
     const run = async () => {
-      await this.db.update(jobs).set({ status: 'running', startedAt: new Date() }).where(eq(jobs.id, job.id));
       let last = 0;
       let pending: Promise<unknown> = Promise.resolve();
       const progress: Progress = (fraction, message) => {
@@ -50,9 +49,11 @@ export class JobRunner {
         if (now - last < PROGRESS_INTERVAL_MS && fraction < 1) return;
         last = now;
         const p = Math.max(0, Math.min(1, fraction));
-        pending = pending.then(() => this.db.update(jobs).set({ progress: p, message: message ?? null }).where(eq(jobs.id, job.id)));
+        // Progress is best effort: a failed write must not fail the work or go unhandled.
+        pending = pending.then(() => this.db.update(jobs).set({ progress: p, message: message ?? null }).where(eq(jobs.id, job.id))).catch(() => undefined);
       };
       try {
+        await this.db.update(jobs).set({ status: 'running', startedAt: new Date() }).where(eq(jobs.id, job.id));
         const outcome = await work(progress);
         await pending;
         await this.db
@@ -67,7 +68,8 @@ export class JobRunner {
             : { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
         // A refused import still leaves a file behind: the upload with its problems marked.
         const outputFile = (e as { outputFile?: string }).outputFile ?? null;
-        await this.db.update(jobs).set({ status: 'failed', error, outputFile, finishedAt: new Date() }).where(eq(jobs.id, job.id));
+        // If the database is gone (shutting down), the next start marks the job interrupted.
+        await this.db.update(jobs).set({ status: 'failed', error, outputFile, finishedAt: new Date() }).where(eq(jobs.id, job.id)).catch(() => undefined);
       }
     };
     this.queue = this.queue.then(run, run);
