@@ -50,7 +50,7 @@ if (!(globalThis as { gc?: unknown }).gc && !process.env.SHANHAI_BENCH_CHILD) {
 const sizes = (flag('quick') ? '10000,100000' : opt('sizes', '10000,100000,1000000')).split(',').map(Number);
 const nQueries = Math.min(1000, Number(opt('queries', '1000')));
 const peerNames = opt('peers', 'flexsearch,minisearch,orama').split(',').filter((p) => p && p !== 'none');
-const peerBudgetMs = Number(opt('peer-budget', '15')) * 1000;
+const peerBudgetMs = Number(opt('peer-budget', '10')) * 1000;
 const peersMax = Number(opt('peers-max', '100000'));
 const plainMax = Number(opt('plain-max', '100000'));
 const buildMode = opt('build', 'both');
