@@ -6,6 +6,10 @@
  * Layout ("compressed sparse row"): `termIds` lists the terms present, sorted; the postings of
  * `termIds[s]` are `docs/tfs/impacts[offsets[s] .. offsets[s+1])`. Per posting: 4 bytes of
  * document id, 2 bytes of packed field frequencies, 2 bytes of quantized BM25F impact.
+ *
+ * @example
+ * const slot = seg.slotOf(termId);
+ * for (let p = seg.offsets[slot]; p < seg.offsets[slot + 1]; p++) use(seg.docs[p], seg.impacts[p]);
  */
 export class Segment {
   constructor(

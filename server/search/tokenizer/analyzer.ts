@@ -5,7 +5,12 @@ import { normalizeText } from './normalize.js';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords.js';
 import type { UserWord } from './dictionary.js';
 
-/** Growable Int32 list used on the indexing hot path (no per-token allocation). */
+/**
+ * Growable Int32 list used on the indexing hot path (no per-token allocation).
+ *
+ * @example
+ * const ids = new IntList(); ids.push(7); ids.data.subarray(0, ids.length) // Int32Array [7]
+ */
 export class IntList {
   data: Int32Array;
   length = 0;
