@@ -29,7 +29,7 @@ describe('search', () => {
 
   it('finds English records with stemming', () => {
     const r = engine.search({ text: 'detecting defects with neural network', kind: 'expert' });
-    expect(r.hits[0].id).toBe('e-ai');
+    expect(r.hits[0].id).toBe('e-cv');
     expectReasonsSumToScore(r.hits);
   });
 
@@ -162,8 +162,8 @@ describe('matching', () => {
     expect(r.hits[0].id).toBe('d-wine');
     expect(r.hits.map((h) => h.id)).not.toContain('d-vision');
     expectReasonsSumToScore(r.hits);
-    const ai = engine.matchDemandsFor(EXPERTS[3]);
-    expect(ai.hits[0].id).toBe('d-vision');
+    const cv = engine.matchDemandsFor(EXPERTS[3]);
+    expect(cv.hits[0].id).toBe('d-vision');
   });
 
   it('matches achievements and organizations for a demand', () => {

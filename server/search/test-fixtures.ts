@@ -40,7 +40,7 @@ export const EXPERTS: SearchRecord[] = [
     ],
   },
   {
-    id: 'e-ai',
+    id: 'e-cv',
     title: 'Chen Wei Professor Zhejiang University',
     body: 'Deep learning for image recognition and defect detection in manufacturing.',
     keywords: ['deep learning', 'computer vision'],
