@@ -42,7 +42,8 @@ export class MatchingIndex {
     const engine = createSearchEngine({ pairings: reference.pairings.map((p) => [p.west, p.east] as const) });
     for (const file of lexicons.dictionaries ?? []) engine.addWords(loadUserDictionary(file));
     for (const file of lexicons.stopwords ?? []) engine.addStopwords(loadStopwordFile(file));
-    for (const file of lexicons.synonyms ?? []) engine.addSynonyms(loadSynonymFile(file));
+    // A thesaurus as large as Cilin must not put its phrases into the segmenter; groups expand queries only.
+    for (const file of lexicons.synonyms ?? []) engine.addSynonyms(loadSynonymFile(file), { registerWords: false });
     engine.addWords(await repo.vocabulary(db));
     for (const kind of ['demand', 'expert', 'achievement', 'organization'] as const) {
       engine.upsertMany(kind, await loaders[kind](db));
